@@ -1,0 +1,32 @@
+package dev.bulkhead.model;
+
+import java.util.List;
+
+/**
+ * The EKS control plane and its nodes.
+ *
+ * @param kubernetesVersion   EKS version, e.g. {@code "1.31"}
+ * @param publicAccessCidrs   empty for a private-only endpoint; otherwise exactly these CIDRs may reach it
+ * @param nodeGroups          managed node groups, at least one
+ * @param logRetentionDays    CloudWatch retention of the control-plane logs
+ * @param bastion             an SSM-only bastion in a private subnet, for port-forwarding to the endpoint
+ * @param production          deletion protection and the extended upgrade policy on
+ */
+public record ClusterSpec(
+        String kubernetesVersion,
+        List<String> publicAccessCidrs,
+        List<NodeGroupSpec> nodeGroups,
+        int logRetentionDays,
+        boolean bastion,
+        boolean production) {
+
+    public ClusterSpec {
+        publicAccessCidrs = List.copyOf(publicAccessCidrs);
+        nodeGroups = List.copyOf(nodeGroups);
+    }
+
+    /** True when the API endpoint is reachable from outside the VPC (only from {@link #publicAccessCidrs}). */
+    public boolean publicEndpoint() {
+        return !publicAccessCidrs.isEmpty();
+    }
+}

@@ -1,0 +1,10 @@
+package dev.bulkhead.model;
+
+/** A Kubernetes Service written {@code namespace/name} in config. */
+public record ServiceRef(String namespace, String name) {
+
+    @Override
+    public String toString() {
+        return namespace + "/" + name;
+    }
+}

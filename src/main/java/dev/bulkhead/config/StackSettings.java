@@ -1,0 +1,37 @@
+package dev.bulkhead.config;
+
+import dev.bulkhead.model.AccessSpec;
+import dev.bulkhead.model.ClusterSpec;
+import dev.bulkhead.model.NetworkSpec;
+import dev.bulkhead.model.PlatformSpec;
+import dev.bulkhead.model.ProjectSpec;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one stack's configuration says, validated. Built by {@link SettingsParser} from either the Pulumi
+ * engine's config or a {@code Pulumi.<stack>.yaml} file, so {@code pulumi up} and {@code render} see the same thing.
+ *
+ * @param stack      the stack name ({@code dev}, {@code prod}, ...)
+ * @param region     {@code aws:region}
+ * @param production {@code bulkhead:environment: production}: deletion protection and stricter defaults
+ */
+public record StackSettings(
+        String stack,
+        String region,
+        boolean production,
+        NetworkSpec network,
+        ClusterSpec cluster,
+        AccessSpec access,
+        List<ProjectSpec> projects,
+        PlatformSpec platform) {
+
+    public StackSettings {
+        projects = List.copyOf(projects);
+    }
+
+    public Optional<ProjectSpec> project(String name) {
+        return projects.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+}
