@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param kubernetesVersion   EKS version, e.g. {@code "1.31"}
  * @param publicAccessCidrs   empty for a private-only endpoint; otherwise exactly these CIDRs may reach it
+ * @param serviceCidr         the cluster's Service IP range; must not overlap the VPC
  * @param nodeGroups          managed node groups, at least one
  * @param logRetentionDays    CloudWatch retention of the control-plane logs
  * @param bastion             an SSM-only bastion in a private subnet, for port-forwarding to the endpoint
@@ -15,6 +16,7 @@ import java.util.List;
 public record ClusterSpec(
         String kubernetesVersion,
         List<String> publicAccessCidrs,
+        String serviceCidr,
         List<NodeGroupSpec> nodeGroups,
         int logRetentionDays,
         boolean bastion,
