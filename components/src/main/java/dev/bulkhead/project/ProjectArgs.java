@@ -1,0 +1,87 @@
+package dev.bulkhead.project;
+
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.resources.ResourceArgs;
+import dev.bulkhead.model.PlatformSpec;
+import dev.bulkhead.model.ProjectSpec;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Inputs of {@link Project}: the project's spec, the platform facts its policies trust (trust domain, monitoring
+ * namespace), every project of the stack (exports name their consumers), and the cluster's provider.
+ */
+public final class ProjectArgs extends ResourceArgs {
+
+    private String stack;
+    private ProjectSpec spec;
+    private PlatformSpec platform;
+    private List<ProjectSpec> allProjects = List.of();
+    private Provider provider;
+
+    private ProjectArgs() {
+    }
+
+    public String stack() {
+        return stack;
+    }
+
+    public ProjectSpec spec() {
+        return spec;
+    }
+
+    public PlatformSpec platform() {
+        return platform;
+    }
+
+    public List<ProjectSpec> allProjects() {
+        return allProjects;
+    }
+
+    public Provider provider() {
+        return provider;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link ProjectArgs}; {@link #build()} names a missing property. */
+    public static final class Builder {
+        private final ProjectArgs args = new ProjectArgs();
+
+        public Builder stack(String stack) {
+            args.stack = stack;
+            return this;
+        }
+
+        public Builder spec(ProjectSpec spec) {
+            args.spec = spec;
+            return this;
+        }
+
+        public Builder platform(PlatformSpec platform) {
+            args.platform = platform;
+            return this;
+        }
+
+        public Builder allProjects(List<ProjectSpec> allProjects) {
+            args.allProjects = List.copyOf(allProjects);
+            return this;
+        }
+
+        public Builder provider(Provider provider) {
+            args.provider = provider;
+            return this;
+        }
+
+        public ProjectArgs build() {
+            Objects.requireNonNull(args.stack, "ProjectArgs: stack is required");
+            Objects.requireNonNull(args.spec, "ProjectArgs: spec is required");
+            Objects.requireNonNull(args.platform, "ProjectArgs: platform is required");
+            Objects.requireNonNull(args.provider, "ProjectArgs: provider is required");
+            return args;
+        }
+    }
+}

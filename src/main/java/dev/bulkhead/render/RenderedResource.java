@@ -1,0 +1,24 @@
+package dev.bulkhead.render;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One resource of a render, as written to {@code resources.json}: its URN, type, logical name, parent and
+ * provider URNs, and its inputs as plain JSON values (maps, lists, strings, numbers, booleans).
+ */
+public record RenderedResource(String urn, String type, String name, Optional<String> parent,
+                               Optional<String> provider, Map<String, Object> inputs) {
+
+    public boolean isComponent() {
+        return type.startsWith("bulkhead:") || type.equals("pulumi:pulumi:Stack");
+    }
+
+    public boolean isKubernetesObject() {
+        return type.startsWith("kubernetes:") && !type.startsWith("kubernetes:helm.sh/");
+    }
+
+    public boolean isHelmRelease() {
+        return type.startsWith("kubernetes:helm.sh/");
+    }
+}

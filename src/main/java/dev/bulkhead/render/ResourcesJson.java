@@ -1,0 +1,96 @@
+package dev.bulkhead.render;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code resources.json}, the single source of truth of a render: one object per registered resource, in
+ * registration order, with {@code urn, type, name, parent, provider, inputs}. Later tools read only this file.
+ */
+public final class ResourcesJson {
+
+    public static final String FILE = "resources.json";
+
+    private ResourcesJson() {
+    }
+
+    public static String write(List<RenderedResource> resources) {
+        JsonArray array = new JsonArray();
+        for (RenderedResource r : resources) {
+            JsonObject o = new JsonObject();
+            o.addProperty("urn", r.urn());
+            o.addProperty("type", r.type());
+            o.addProperty("name", r.name());
+            o.add("parent", r.parent().<JsonElement>map(JsonPrimitive::new).orElse(JsonNull.INSTANCE));
+            o.add("provider", r.provider().<JsonElement>map(JsonPrimitive::new).orElse(JsonNull.INSTANCE));
+            o.add("inputs", JsonValues.toJson(r.inputs()));
+            array.add(o);
+        }
+        return JsonValues.pretty(array);
+    }
+
+    /**
+     * Reads a {@code resources.json} back. A file that is not a JSON array of such objects is an
+     * {@link IllegalArgumentException} whose message says what is wrong and where.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<RenderedResource> read(String text) {
+        JsonElement root;
+        try {
+            root = JsonParser.parseString(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("resources.json is not valid JSON: " + rootCause(e).getMessage(), e);
+        }
+        if (!root.isJsonArray()) {
+            throw new IllegalArgumentException("resources.json must be a JSON array of resources");
+        }
+        List<RenderedResource> out = new ArrayList<>();
+        int index = 0;
+        for (JsonElement e : root.getAsJsonArray()) {
+            if (!e.isJsonObject()) {
+                throw new IllegalArgumentException("resources.json[" + index + "] is not an object");
+            }
+            JsonObject o = e.getAsJsonObject();
+            String urn = requiredString(o, "urn", index);
+            String type = requiredString(o, "type", index);
+            String name = requiredString(o, "name", index);
+            JsonElement inputs = o.get("inputs");
+            if (inputs == null || !inputs.isJsonObject()) {
+                throw new IllegalArgumentException("resources.json[" + index + "] (" + urn + ") has no inputs object");
+            }
+            out.add(new RenderedResource(urn, type, name, optionalString(o, "parent"), optionalString(o, "provider"),
+                    (Map<String, Object>) JsonValues.toPlain(inputs)));
+            index++;
+        }
+        return out;
+    }
+
+    private static String requiredString(JsonObject o, String key, int index) {
+        JsonElement v = o.get(key);
+        if (v == null || !v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString()) {
+            throw new IllegalArgumentException("resources.json[" + index + "] has no string \"" + key + "\"");
+        }
+        return v.getAsString();
+    }
+
+    private static Optional<String> optionalString(JsonObject o, String key) {
+        JsonElement v = o.get(key);
+        return v == null || v.isJsonNull() ? Optional.empty() : Optional.of(v.getAsString());
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}
