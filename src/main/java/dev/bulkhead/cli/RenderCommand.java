@@ -1,0 +1,57 @@
+package dev.bulkhead.cli;
+
+import dev.bulkhead.config.ConfigException;
+import dev.bulkhead.config.SettingsParser;
+import dev.bulkhead.config.StackSettings;
+import dev.bulkhead.render.RenderException;
+import dev.bulkhead.render.Renderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code bulkhead render}: runs the program under the mock engine and writes everything it would create. */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = {"Render a stack offline: run the real program under the Pulumi SDK's mock engine with the",
+                "settings of Pulumi.<stack>.yaml and write resources.json, kubernetes/ and aws/ to the output directory.",
+                "The output directory is replaced only when the render succeeds."})
+public final class RenderCommand implements Callable<Integer> {
+
+    @Option(names = "--stack", required = true, description = "the stack to render (reads Pulumi.<stack>.yaml)")
+    String stack;
+
+    @Option(names = "--out", description = "output directory (default: out/<stack>)")
+    Path out;
+
+    @Option(names = "--root", defaultValue = "${sys:bulkhead.root:-.}",
+            description = "project root holding Pulumi.<stack>.yaml (default: the directory of ./bulkhead)")
+    Path root;
+
+    @Override
+    public Integer call() {
+        return run(System.out, System.err);
+    }
+
+    int run(PrintStream stdout, PrintStream stderr) {
+        Path outDir = out != null ? out : root.resolve("out").resolve(stack);
+        StackSettings settings;
+        try {
+            settings = SettingsParser.fromStackFile(root, stack);
+        } catch (ConfigException e) {
+            stderr.println("bulkhead render: the configuration of stack " + stack + " is not valid ("
+                    + e.errors().size() + " error" + (e.errors().size() == 1 ? "" : "s") + "); nothing was written:");
+            stderr.println(e.getMessage());
+            return 1;
+        }
+        try {
+            stdout.print(Renderer.render(settings, outDir));
+            return 0;
+        } catch (RenderException | UncheckedIOException e) {
+            stderr.println("bulkhead render: " + e.getMessage() + "; " + outDir + " was left as it was");
+            return 1;
+        }
+    }
+}
