@@ -27,7 +27,7 @@ final class AccessSection {
     }
 
     static AccessSpec read(Checks checks, Fields root) {
-        Fields f = root.fields(KEY, KEYS, true, "a mapping with keys " + String.join(", ", KEYS));
+        Fields f = root.fields(KEY, KEYS, true);
         int mfaAge = f.integer("mfaMaxAgeSeconds", DEFAULT_SECONDS);
         checks.range(f.node("mfaMaxAgeSeconds"), mfaAge, MIN_MFA_AGE, MAX_SECONDS, "seconds since the MFA sign-in");
         int session = f.integer("maxSessionSeconds", DEFAULT_SECONDS);

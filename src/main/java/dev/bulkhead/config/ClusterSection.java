@@ -29,7 +29,7 @@ final class ClusterSection {
     }
 
     static ClusterSpec read(Checks checks, Fields root, Optional<Cidr> vpc, boolean production) {
-        Fields f = root.fields(KEY, KEYS, true, "a mapping with keys " + String.join(", ", KEYS));
+        Fields f = root.fields(KEY, KEYS, true);
         String version = kubernetesVersion(checks.reader(), f);
         List<String> publicAccess = new ArrayList<>();
         for (Node node : f.list("publicAccessCidrs", false, "IPv4 CIDRs")) {

@@ -79,8 +79,8 @@ final class Fields {
     }
 
     /** A nested mapping; absent (without an error) when not given and not required. */
-    Fields fields(String key, List<String> knownKeys, boolean required, String expected) {
-        Node node = required ? required(key, expected) : node(key);
+    Fields fields(String key, List<String> knownKeys, boolean required) {
+        Node node = required ? required(key, "a mapping with keys " + String.join(", ", knownKeys)) : node(key);
         return node == null ? absent(reader, path(key)) : reader.fields(node, knownKeys);
     }
 

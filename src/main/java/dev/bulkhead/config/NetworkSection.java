@@ -25,7 +25,7 @@ final class NetworkSection {
     }
 
     static NetworkSpec read(Checks checks, Fields root) {
-        Fields f = root.fields(KEY, KEYS, true, "a mapping with keys " + String.join(", ", KEYS));
+        Fields f = root.fields(KEY, KEYS, true);
         String cidr = null;
         Node cidrNode = f.required("cidr", "an IPv4 CIDR from /" + MIN_PREFIX + " to /" + MAX_PREFIX + ", e.g. " + CIDR_EXAMPLE);
         if (cidrNode != null) {

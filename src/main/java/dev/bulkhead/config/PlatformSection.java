@@ -20,7 +20,7 @@ final class PlatformSection {
     }
 
     static PlatformSpec read(Checks checks, Fields root) {
-        Fields f = root.fields(KEY, KEYS, false, "");
+        Fields f = root.fields(KEY, KEYS, false);
         Node trust = f.node("trustDomain");
         String trustDomain = trust == null ? null : checks.dnsName(trust, false);
         Node monitoring = f.node("monitoringNamespace");

@@ -63,7 +63,7 @@ final class ProjectSection {
                 checks, f.list("developers", false, "IAM principal ARNs"), context.allowAccountRoot(), new HashMap<>());
 
         List<Node> hosts = new ArrayList<>();
-        Fields ingressFields = f.fields("ingress", IngressSection.KEYS, false, "");
+        Fields ingressFields = f.fields("ingress", IngressSection.KEYS, false);
         Optional<IngressSpec> ingress = ingressFields.present()
                 ? Optional.of(IngressSection.read(checks, ingressFields, context.region(), ownNamespaces, hosts))
                 : Optional.empty();
@@ -78,7 +78,7 @@ final class ProjectSection {
                 egress.add(rule);
             }
         }
-        QuotaSpec quota = QuotaSection.read(checks, f.fields("quota", QuotaSection.KEYS, false, ""));
+        QuotaSpec quota = QuotaSection.read(checks, f.fields("quota", QuotaSection.KEYS, false));
 
         List<Integer> metricsPorts = f.node("metricsPorts") == null ? DEFAULT_METRICS_PORTS : new ArrayList<>();
         for (Node port : f.list("metricsPorts", false, "ports")) {

@@ -59,20 +59,21 @@ final class SettingsReader {
      * ignored, except one that looks like a misspelt {@code bulkhead}.
      */
     private static void checkKeys(ConfigReader reader, Map<String, Object> config) {
+        String validKeys = "valid keys: " + String.join(", ", KEYS);
         for (Object k : config.keySet()) {
             String key = String.valueOf(k);
             int colon = key.indexOf(':');
             String namespace = colon < 0 ? "" : key.substring(0, colon);
             if (colon < 0) {
                 reader.error(key, "config keys are written namespace:key"
-                        + Suggestions.didYouMean(NAMESPACE + ":" + key, KEYS, "valid keys: " + String.join(", ", KEYS)));
+                        + Suggestions.didYouMean(NAMESPACE + ":" + key, KEYS, validKeys));
             } else if (namespace.equals(NAMESPACE)) {
                 if (!KEYS.contains(key)) {
                     reader.error(key, ConfigReader.unknownKey(key, KEYS));
                 }
             } else if (Suggestions.distance(namespace, NAMESPACE) <= Suggestions.MAX_DISTANCE) {
-                reader.error(key, "unknown namespace " + quote(namespace) + Suggestions.didYouMean(
-                        NAMESPACE + key.substring(colon), KEYS, "valid keys: " + String.join(", ", KEYS)));
+                reader.error(key, "unknown namespace " + quote(namespace)
+                        + Suggestions.didYouMean(NAMESPACE + key.substring(colon), KEYS, validKeys));
             }
         }
     }
