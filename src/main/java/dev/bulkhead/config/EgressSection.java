@@ -1,0 +1,93 @@
+package dev.bulkhead.config;
+
+import dev.bulkhead.model.EgressRule;
+
+import java.util.List;
+import java.util.Optional;
+
+import static dev.bulkhead.config.ConfigReader.quote;
+
+/**
+ * Reads one entry of a project's {@code egress} allow-list: a DNS host (through the egress waypoint) or an IPv4
+ * CIDR, always with a port. Opening all of IPv4 takes an explicit {@code allowAny: true}.
+ */
+final class EgressSection {
+
+    static final List<String> KEYS = List.of("host", "cidr", "port", "tlsOrigination", "allowAny");
+    static final String CIDR_EXAMPLE = "116.203.255.68/32";
+
+    private EgressSection() {
+    }
+
+    /** The rule, or {@code null} when it is invalid (the errors are recorded). */
+    static EgressRule read(Checks checks, Node node, ProjectContext context) {
+        ConfigReader reader = checks.reader();
+        Fields f = reader.fields(node, KEYS);
+        if (!f.present()) {
+            return null;
+        }
+        Node host = f.node("host");
+        Node cidr = f.node("cidr");
+        if (host != null && cidr != null) {
+            reader.error(node.path(), "has both host and cidr; an entry allows either a DNS host or an IPv4 CIDR, write two "
+                    + "entries");
+            return null;
+        }
+        if (host == null && cidr == null) {
+            reader.error(node.path(), "needs exactly one of host (a DNS name such as api.stripe.com) or cidr (an IPv4 CIDR "
+                    + "such as " + CIDR_EXAMPLE + ")");
+            return null;
+        }
+        Node portNode = f.required("port", "a port from 1 to 65535");
+        Integer port = portNode == null ? null : checks.port(portNode);
+        if (host != null) {
+            onlyWith(reader, f, "allowAny", "cidr");
+            boolean tls = f.bool("tlsOrigination", false);
+            String name = checks.dnsName(host, true);
+            return name == null || port == null ? null : new EgressRule.Host(name, port, tls);
+        }
+        onlyWith(reader, f, "tlsOrigination", "host");
+        boolean allowAny = f.bool("allowAny", false);
+        Cidr block = checks.cidr(cidr, CIDR_EXAMPLE);
+        if (block == null || !allowed(reader, cidr, block, allowAny, f, context)) {
+            return null;
+        }
+        return port == null ? null : new EgressRule.Cidr(block.toString(), port, allowAny);
+    }
+
+    private static boolean allowed(ConfigReader reader, Node node, Cidr block, boolean allowAny, Fields f,
+                                   ProjectContext context) {
+        if (block.isAny()) {
+            if (!allowAny) {
+                reader.error(node.path(), "\"0.0.0.0/0\" allows every IPv4 address; list the exact networks, or set "
+                        + "allowAny: true on this entry to mean it");
+            }
+            return allowAny;
+        }
+        if (allowAny) {
+            reader.error(f.path("allowAny"), "allowAny: true only applies to cidr 0.0.0.0/0, but this entry's cidr is "
+                    + block + "; remove it");
+            return false;
+        }
+        boolean outsideVpc = outside(reader, node, block, context.vpc(), "the VPC", NetworkSection.KEY + ".cidr");
+        boolean outsideServices = outside(reader, node, block, context.services(), "the Service range",
+                ClusterSection.KEY + ".serviceCidr");
+        return outsideVpc && outsideServices;
+    }
+
+    private static boolean outside(ConfigReader reader, Node node, Cidr block, Optional<Cidr> range, String what,
+                                   String key) {
+        if (range.isPresent() && block.overlaps(range.get())) {
+            reader.error(node.path(), quote(block.toString()) + " overlaps " + what + " (" + key + " " + range.get()
+                    + "); egress rules are for destinations outside the cluster and its VPC");
+            return false;
+        }
+        return true;
+    }
+
+    private static void onlyWith(ConfigReader reader, Fields f, String key, String kind) {
+        if (f.node(key) != null) {
+            reader.error(f.path(key), key + " only applies to " + kind + " entries; remove it");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.bulkhead.config;
+
+import dev.bulkhead.model.AccessSpec;
+import dev.bulkhead.model.ClusterSpec;
+import dev.bulkhead.model.NetworkSpec;
+import dev.bulkhead.model.PlatformSpec;
+import dev.bulkhead.model.ProjectSpec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.bulkhead.config.ConfigReader.quote;
+
+/**
+ * Reads the top level of a stack's config: checks its keys, then reads each section in dependency order (the
+ * network before the cluster, the platform before the projects) and throws every error found at the end.
+ */
+final class SettingsReader {
+
+    static final String NAMESPACE = "bulkhead";
+    static final String AWS_REGION = "aws:region";
+    static final String ENVIRONMENT = "bulkhead:environment";
+    static final List<String> KEYS = List.of(ENVIRONMENT, NetworkSection.KEY, ClusterSection.KEY, AccessSection.KEY,
+            ProjectsSection.KEY, PlatformSection.KEY);
+    static final List<String> ENVIRONMENTS = List.of("development", "production");
+    static final String PRODUCTION = "production";
+
+    private SettingsReader() {
+    }
+
+    static StackSettings read(String stack, Map<String, Object> config) throws ConfigException {
+        ConfigReader reader = new ConfigReader();
+        Checks checks = new Checks(reader);
+        if (stack == null || stack.isBlank()) {
+            reader.error("stack", "the stack name is empty");
+        }
+        checkKeys(reader, config);
+        Fields root = new Fields(reader, "", config);
+
+        String region = region(reader, root);
+        Node environment = root.node(ENVIRONMENT);
+        boolean production = environment != null && PRODUCTION.equals(checks.oneOf(environment, ENVIRONMENTS));
+        NetworkSpec network = NetworkSection.read(checks, root);
+        Optional<Cidr> vpc = Cidr.tryParse(network.cidr());
+        ClusterSpec cluster = ClusterSection.read(checks, root, vpc, production);
+        AccessSpec access = AccessSection.read(checks, root);
+        PlatformSpec platform = PlatformSection.read(checks, root);
+        ProjectContext context = new ProjectContext(region, vpc, Cidr.tryParse(cluster.serviceCidr()),
+                access.allowAccountRoot());
+        List<ProjectSpec> projects = ProjectsSection.read(checks, root, context, platform.monitoringNamespace());
+
+        reader.throwIfErrors();
+        return new StackSettings(stack, region, production, network, cluster, access, projects, platform);
+    }
+
+    /**
+     * Unknown {@code bulkhead:} keys are errors. Other namespaces belong to providers and Pulumi itself and are
+     * ignored, except one that looks like a misspelt {@code bulkhead}.
+     */
+    private static void checkKeys(ConfigReader reader, Map<String, Object> config) {
+        String validKeys = "valid keys: " + String.join(", ", KEYS);
+        for (Object k : config.keySet()) {
+            String key = String.valueOf(k);
+            int colon = key.indexOf(':');
+            String namespace = colon < 0 ? "" : key.substring(0, colon);
+            if (colon < 0) {
+                reader.error(key, "config keys are written namespace:key"
+                        + Suggestions.didYouMean(NAMESPACE + ":" + key, KEYS, validKeys));
+            } else if (namespace.equals(NAMESPACE)) {
+                if (!KEYS.contains(key)) {
+                    reader.error(key, ConfigReader.unknownKey(key, KEYS));
+                }
+            } else if (Suggestions.distance(namespace, NAMESPACE) <= Suggestions.MAX_DISTANCE) {
+                reader.error(key, "unknown namespace " + quote(namespace)
+                        + Suggestions.didYouMean(NAMESPACE + key.substring(colon), KEYS, validKeys));
+            }
+        }
+    }
+
+    private static String region(ConfigReader reader, Fields root) {
+        String region = root.requiredString(AWS_REGION, "the AWS region to deploy to, e.g. eu-west-1");
+        if (region != null && !Formats.AWS_REGION.matcher(region).matches()) {
+            reader.error(AWS_REGION, quote(region) + " is not an AWS region name; use one such as eu-west-1 (pattern "
+                    + Formats.AWS_REGION.pattern() + ")");
+            return null;
+        }
+        return region;
+    }
+}
