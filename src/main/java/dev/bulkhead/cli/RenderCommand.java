@@ -15,9 +15,10 @@ import java.util.concurrent.Callable;
 
 /** {@code bulkhead render}: runs the program under the mock engine and writes everything it would create. */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = {"Render a stack offline: run the real program under the Pulumi SDK's mock engine with the",
-                "settings of Pulumi.<stack>.yaml and write resources.json, kubernetes/ and aws/ to the output directory.",
-                "The output directory is replaced only when the render succeeds."})
+        description = {"Render a stack offline: write every resource it would create.",
+                "Runs the real program under the Pulumi SDK's mock engine with the settings of Pulumi.<stack>.yaml",
+                "and writes resources.json, kubernetes/ and aws/ to the output directory, which is replaced only",
+                "when the render succeeds."})
 public final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--stack", required = true, description = "the stack to render (reads Pulumi.<stack>.yaml)")

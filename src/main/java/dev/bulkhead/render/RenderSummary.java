@@ -31,7 +31,7 @@ public final class RenderSummary {
             custom++;
             perType.merge(r.type(), 1, Integer::sum);
             topComponent(r, byUrn).ifPresent(c -> perComponent.merge(c.type() + " " + c.name(), 1, Integer::sum));
-            ancestorOfType(r, byUrn, PROJECT_TYPE).ifPresent(p -> perProject.merge(p.name(), 1, Integer::sum));
+            ancestorOfType(r, byUrn, PROJECT_TYPE).ifPresent(p -> perProject.merge(projectName(p), 1, Integer::sum));
         }
         StringBuilder out = new StringBuilder();
         out.append("rendered stack ").append(stack).append(": ").append(custom).append(" resources (")
@@ -40,6 +40,11 @@ public final class RenderSummary {
         section(out, "per project", perProject);
         section(out, "per type", perType);
         return out.toString();
+    }
+
+    /** Project components are named {@code project-<name>} by the program. */
+    private static String projectName(RenderedResource project) {
+        return project.name().startsWith("project-") ? project.name().substring("project-".length()) : project.name();
     }
 
     private static void section(StringBuilder out, String title, Map<String, Integer> counts) {

@@ -39,7 +39,7 @@ class RenderCommandTest {
         assertTrue(Files.isDirectory(dir.resolve("aws")));
         String summary = out.toString(StandardCharsets.UTF_8);
         assertTrue(summary.startsWith("rendered stack dev: "), summary);
-        assertTrue(summary.contains("per project:") && summary.contains("project-shop") || summary.contains("shop"), summary);
+        assertTrue(summary.matches("(?s).*per project:\\n(\\s+\\d+  \\w+\\n)*\\s+\\d+  shop\\n.*"), summary);
     }
 
     @Test
