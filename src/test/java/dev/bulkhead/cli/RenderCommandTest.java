@@ -43,7 +43,7 @@ class RenderCommandTest {
     }
 
     @Test
-    void tenMistakesGiveTenErrorsAndNoOutput(@TempDir Path tmp) throws IOException {
+    void everyMistakeGetsItsOwnErrorAndNothingIsWritten(@TempDir Path tmp) throws IOException {
         Files.writeString(tmp.resolve("Pulumi.bad.yaml"), """
                 config:
                   aws:region: eu-west-1
@@ -80,7 +80,8 @@ class RenderCommandTest {
                 "bulkhead:network.cidr", "bulkhead:network.availabilityZone", "bulkhead:cluster.kubernetesVersion",
                 "bulkhead:cluster.publicAccessCidrs[0]", "bulkhead:cluster.nodeGroups[0]",
                 "bulkhead:access.mfaMaxAgeSeconds", "bulkhead:access.admins[0]", "bulkhead:projects[0].namespaces[0]",
-                "bulkhead:projects[0].exports[0].port", "bulkhead:projects[0].exports[0].consumers[0]");
+                "bulkhead:projects[0].exports[0].service", "bulkhead:projects[0].exports[0].port",
+                "bulkhead:projects[0].exports[0].consumers[0]");
         for (String path : paths) {
             assertTrue(errors.contains(path), "an error for " + path + " in:\n" + errors);
         }
