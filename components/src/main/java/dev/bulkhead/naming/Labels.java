@@ -14,6 +14,17 @@ public final class Labels {
     public static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
     /** Puts a namespace's pods in the Istio ambient mesh. */
     public static final String AMBIENT = "istio.io/dataplane-mode";
+    /** The value of {@link #AMBIENT} that enrols a namespace in the ambient data plane. */
+    public static final String AMBIENT_VALUE = "ambient";
+    /** Pod Security admission: the level enforced, audited and warned about, each with its pinned version. */
+    public static final String POD_SECURITY_ENFORCE = "pod-security.kubernetes.io/enforce";
+    public static final String POD_SECURITY_ENFORCE_VERSION = "pod-security.kubernetes.io/enforce-version";
+    public static final String POD_SECURITY_AUDIT = "pod-security.kubernetes.io/audit";
+    public static final String POD_SECURITY_AUDIT_VERSION = "pod-security.kubernetes.io/audit-version";
+    public static final String POD_SECURITY_WARN = "pod-security.kubernetes.io/warn";
+    public static final String POD_SECURITY_WARN_VERSION = "pod-security.kubernetes.io/warn-version";
+    /** The recommended application-name label; the monitoring namespace's Prometheus pods carry it. */
+    public static final String APP_NAME = "app.kubernetes.io/name";
 
     private Labels() {
     }

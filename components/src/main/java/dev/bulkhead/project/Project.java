@@ -1,60 +1,71 @@
 package dev.bulkhead.project;
 
 import com.pulumi.core.Output;
-import com.pulumi.kubernetes.core.v1.Namespace;
-import com.pulumi.kubernetes.core.v1.NamespaceArgs;
-import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
-import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
-import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
-import com.pulumi.kubernetes.networking.v1.NetworkPolicyArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import dev.bulkhead.kubernetes.KubernetesOptions;
-import dev.bulkhead.naming.Labels;
+import dev.bulkhead.isolation.Compartment;
+import dev.bulkhead.isolation.CompartmentPlan;
+import dev.bulkhead.isolation.NamespaceCompartment;
+import dev.bulkhead.isolation.NamespaceCompartmentArgs;
+import dev.bulkhead.manifest.Manifest;
+import dev.bulkhead.model.PlatformSpec;
+import dev.bulkhead.model.ProjectSpec;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One tenant's sealed compartment: its namespaces, default-deny networking, mesh identity and authorization.
+ * One tenant's sealed compartment: each of its namespaces labelled with the project, closed by default-deny
+ * networking, STRICT mTLS and an allow-nothing authorization baseline, then opened only to the project's own
+ * namespaces, DNS, what the ambient mesh needs, and the platform's metrics scraper.
  */
 public final class Project extends ComponentResource {
 
     public static final String TYPE = "bulkhead:project:Project";
 
-    private final List<String> namespaces;
+    private final List<NamespaceCompartment> compartments;
 
     public Project(String name, ProjectArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var spec = args.spec();
-        List<String> created = new ArrayList<>();
-        for (String ns : spec.namespaces()) {
-            Map<String, String> labels = new LinkedHashMap<>();
-            labels.put(Labels.PROJECT, spec.name());
-            labels.put(Labels.AMBIENT, "ambient");
-            labels.put(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE);
-            var namespace = new Namespace(name + "-" + ns, NamespaceArgs.builder()
-                    .metadata(ObjectMetaArgs.builder().name(ns).labels(labels).build())
-                    .build(), KubernetesOptions.child(this, args.provider()));
-            new NetworkPolicy(name + "-" + ns + "-default-deny", NetworkPolicyArgs.builder()
-                    .metadata(ObjectMetaArgs.builder().name("default-deny").namespace(ns).build())
-                    .spec(NetworkPolicySpecArgs.builder()
-                            .podSelector(LabelSelectorArgs.builder().build())
-                            .policyTypes("Ingress", "Egress")
-                            .build())
-                    .build(), KubernetesOptions.child(this, args.provider(), List.of(namespace)));
-            created.add(ns);
+        List<NamespaceCompartment> created = new ArrayList<>();
+        for (CompartmentPlan plan : plans(args.spec(), args.platform())) {
+            created.add(new NamespaceCompartment(name + "-" + plan.namespace().name(),
+                    NamespaceCompartmentArgs.builder().plan(plan).provider(args.provider()).build(),
+                    ComponentResourceOptions.builder().parent(this).build()));
         }
-        this.namespaces = List.copyOf(created);
-        registerOutputs(Map.of("namespaces", Output.of(namespaces)));
+        this.compartments = List.copyOf(created);
+        registerOutputs(Map.of("namespaces", Output.of(namespaces())));
+    }
+
+    /** The compartment plan of each of the project's namespaces, in config order; creates nothing. */
+    public static List<CompartmentPlan> plans(ProjectSpec spec, PlatformSpec platform) {
+        return spec.namespaces().stream()
+                .map(namespace -> CompartmentPlan.of(Compartment.of(spec, platform, namespace)))
+                .toList();
+    }
+
+    /**
+     * Every Kubernetes object the project's compartments consist of, as plain data ({@link Manifest#toMap()} gives
+     * the object as the API server reads it); creates nothing. This is what connectivity checks evaluate.
+     */
+    public static List<Manifest> manifests(ProjectSpec spec, PlatformSpec platform) {
+        return plans(spec, platform).stream().flatMap(plan -> plan.all().stream()).toList();
     }
 
     /** The names of the project's namespaces. */
     public List<String> namespaces() {
-        return namespaces;
+        return compartments.stream().map(NamespaceCompartment::namespaceName).toList();
+    }
+
+    /** One compartment per namespace, in config order. */
+    public List<NamespaceCompartment> compartments() {
+        return compartments;
+    }
+
+    /** Every object this project created, as plain data. */
+    public List<Manifest> manifests() {
+        return compartments.stream().flatMap(c -> c.plan().all().stream()).toList();
     }
 }

@@ -1,0 +1,24 @@
+package dev.bulkhead.isolation;
+
+import dev.bulkhead.manifest.Manifest;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.bulkhead.isolation.NetworkPolicyParts.EGRESS;
+import static dev.bulkhead.isolation.NetworkPolicyParts.INGRESS;
+
+/** Isolates every pod of the namespace in both directions; with no rules, it allows nothing. */
+public final class DefaultDeny {
+
+    public static final String NAME = "default-deny";
+
+    private DefaultDeny() {
+    }
+
+    public static Manifest of(Compartment compartment) {
+        return NetworkPolicyParts.policy(compartment, NAME, Map.of(
+                "podSelector", NetworkPolicyParts.allPods(),
+                "policyTypes", List.of(INGRESS, EGRESS)));
+    }
+}

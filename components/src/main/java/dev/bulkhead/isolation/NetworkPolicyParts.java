@@ -1,0 +1,94 @@
+package dev.bulkhead.isolation;
+
+import dev.bulkhead.manifest.Manifest;
+import dev.bulkhead.naming.Labels;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Building blocks of the generated NetworkPolicies. They refuse the two peers that would open a compartment to the
+ * whole cluster or the internet: a namespace selector without labels (every namespace) and an address block of
+ * prefix length 0.
+ */
+public final class NetworkPolicyParts {
+
+    public static final String API_VERSION = "networking.k8s.io/v1";
+    public static final String KIND = "NetworkPolicy";
+    public static final String INGRESS = "Ingress";
+    public static final String EGRESS = "Egress";
+
+    private NetworkPolicyParts() {
+    }
+
+    /** A NetworkPolicy of the compartment's namespace, labelled like everything generated for it. */
+    public static Manifest policy(Compartment compartment, String name, Map<String, Object> spec) {
+        return Manifest.namespaced(API_VERSION, KIND, compartment.namespace(), name, compartment.labels(), spec);
+    }
+
+    /** Selects every pod of the policy's namespace. */
+    public static Map<String, Object> allPods() {
+        return Map.of();
+    }
+
+    /** A label selector with exactly these labels. */
+    public static Map<String, Object> matchLabels(Map<String, String> labels) {
+        return Map.of("matchLabels", labels);
+    }
+
+    /** Every pod of every namespace carrying {@code namespaceLabels}; they must not be empty. */
+    public static Map<String, Object> namespaces(Map<String, String> namespaceLabels) {
+        return Map.of("namespaceSelector", matchLabels(nonEmpty(namespaceLabels)));
+    }
+
+    /** The pods labelled {@code podLabels} in the namespace called {@code namespace}. */
+    public static Map<String, Object> podsIn(String namespace, Map<String, String> podLabels) {
+        return Map.of(
+                "namespaceSelector", matchLabels(Map.of(Labels.NAMESPACE_NAME, namespace)),
+                "podSelector", matchLabels(nonEmpty(podLabels)));
+    }
+
+    /** An IPv4 block; a block of prefix length 0 (the whole internet) is refused. */
+    public static Map<String, Object> ipBlock(String cidr) {
+        int slash = cidr.indexOf('/');
+        if (slash < 0 || !cidr.substring(slash + 1).matches("[0-9]{1,2}")
+                || Integer.parseInt(cidr.substring(slash + 1)) == 0) {
+            throw new IllegalArgumentException("not a narrow IPv4 block: '" + cidr + "'");
+        }
+        return Map.of("ipBlock", Map.of("cidr", cidr));
+    }
+
+    public static Map<String, Object> tcp(int port) {
+        return Map.of("protocol", "TCP", "port", port);
+    }
+
+    public static Map<String, Object> udp(int port) {
+        return Map.of("protocol", "UDP", "port", port);
+    }
+
+    /** An ingress rule admitting {@code peers} on {@code ports}, or on every port when {@code ports} is empty. */
+    public static Map<String, Object> from(List<Map<String, Object>> peers, List<Map<String, Object>> ports) {
+        return rule("from", peers, ports);
+    }
+
+    /** An egress rule to {@code peers} on {@code ports}, or on every port when {@code ports} is empty. */
+    public static Map<String, Object> to(List<Map<String, Object>> peers, List<Map<String, Object>> ports) {
+        return rule("to", peers, ports);
+    }
+
+    private static Map<String, Object> rule(String direction, List<Map<String, Object>> peers,
+                                            List<Map<String, Object>> ports) {
+        // A rule without peers matches every source or destination, the internet included.
+        if (peers.isEmpty()) {
+            throw new IllegalArgumentException("a NetworkPolicy rule needs at least one peer");
+        }
+        return ports.isEmpty() ? Map.of(direction, peers) : Map.of(direction, peers, "ports", ports);
+    }
+
+    private static Map<String, String> nonEmpty(Map<String, String> labels) {
+        if (labels.isEmpty()) {
+            throw new IllegalArgumentException("an empty selector here would select everything");
+        }
+        return labels;
+    }
+}
