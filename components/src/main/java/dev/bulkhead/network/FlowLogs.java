@@ -64,7 +64,7 @@ final class FlowLogs {
         statement.put("Principal", Map.of("Service", SERVICE));
         statement.put("Action", "sts:AssumeRole");
         statement.put("Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", account)));
-        return Json.write(document(statement));
+        return Json.write(document(List.of(statement)));
     }
 
     /**
@@ -82,14 +82,13 @@ final class FlowLogs {
         describe.put("Effect", "Allow");
         describe.put("Action", "logs:DescribeLogGroups");
         describe.put("Resource", logGroupArn.substring(0, logGroupArn.indexOf(":log-group:")) + ":log-group:*");
-        return Json.write(document(write, describe));
+        return Json.write(document(List.of(write, describe)));
     }
 
-    @SafeVarargs
-    private static Map<String, Object> document(Map<String, Object>... statements) {
+    private static Map<String, Object> document(List<Map<String, Object>> statements) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("Version", "2012-10-17");
-        document.put("Statement", List.of(statements));
+        document.put("Statement", statements);
         return document;
     }
 }
