@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Inputs of {@link Cluster}: the spec, where it runs (VPC, private subnets), and the admin role the in-cluster
- * provider assumes.
+ * Inputs of {@link Cluster}: the spec, where it runs (VPC, private subnets), the admin role the in-cluster
+ * provider assumes, and optionally the networks (VPN, CI runners) that may reach the private API endpoint.
  */
 public final class ClusterArgs extends ResourceArgs {
 
@@ -20,6 +20,7 @@ public final class ClusterArgs extends ResourceArgs {
     private String vpcCidr;
     private Output<List<String>> privateSubnetIds;
     private Output<String> adminRoleArn;
+    private List<String> apiClientCidrs = List.of();
 
     private ClusterArgs() {
     }
@@ -50,6 +51,11 @@ public final class ClusterArgs extends ResourceArgs {
 
     public Output<String> adminRoleArn() {
         return adminRoleArn;
+    }
+
+    /** Networks admitted to the private API endpoint on 443 besides the nodes (and the bastion); empty by default. */
+    public List<String> apiClientCidrs() {
+        return apiClientCidrs;
     }
 
     public static Builder builder() {
@@ -92,6 +98,12 @@ public final class ClusterArgs extends ResourceArgs {
 
         public Builder adminRoleArn(Output<String> adminRoleArn) {
             args.adminRoleArn = adminRoleArn;
+            return this;
+        }
+
+        /** Networks inside or connected to the VPC (a VPN's clients, a CI runner) that may reach the private endpoint. */
+        public Builder apiClientCidrs(List<String> apiClientCidrs) {
+            args.apiClientCidrs = List.copyOf(apiClientCidrs);
             return this;
         }
 

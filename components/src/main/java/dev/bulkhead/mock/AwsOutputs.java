@@ -69,6 +69,10 @@ final class AwsOutputs {
                 state.put("arn", "arn:aws:kms:" + region + ":" + account + ":key/" + id);
                 state.put("keyId", id);
             }
+            case "aws:ec2/launchTemplate:LaunchTemplate" -> {
+                state.put("latestVersion", 1);
+                state.put("defaultVersion", 1);
+            }
             case "aws:cloudwatch/logGroup:LogGroup" -> state.put("arn",
                     "arn:aws:logs:" + region + ":" + account + ":log-group:" + physical);
             case "aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket" -> {

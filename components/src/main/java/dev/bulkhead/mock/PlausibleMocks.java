@@ -103,6 +103,7 @@ public final class PlausibleMocks implements Mocks {
                     "description", region, "endpoint", "ec2." + region + ".amazonaws.com");
             case "aws:index/getPartition:getPartition" -> Map.of("partition", "aws", "dnsSuffix", "amazonaws.com",
                     "id", "aws", "reverseDnsPrefix", "com.amazonaws");
+            case "aws:ssm/getParameter:getParameter" -> ssmParameter(argument(args, "name"));
             default -> Map.of();
         };
         return CompletableFuture.completedFuture(result);
@@ -116,6 +117,26 @@ public final class PlausibleMocks implements Mocks {
             ids.add(region.replace("-", "").substring(0, 3) + "1-az" + (c - 'a' + 1));
         }
         return Map.of("names", names, "zoneIds", ids, "id", region, "state", "available");
+    }
+
+    /**
+     * One argument of an invoke. {@code CallArgs.args} is typed as Guava's ImmutableMap, which is not on this
+     * module's compile path, so it is read as a plain Map.
+     */
+    private static Object argument(CallArgs args, String name) {
+        try {
+            return ((Map<?, ?>) CallArgs.class.getField("args").get(args)).get(name);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the mock engine's CallArgs has no args field", e);
+        }
+    }
+
+    /** A String parameter whose value is a plausible AMI id, as the public {@code /aws/service/ami-*} ones are. */
+    private Map<String, Object> ssmParameter(Object name) {
+        String parameter = String.valueOf(name);
+        return Map.of("name", parameter, "id", parameter, "type", "String",
+                "value", "ami-0" + hex("ssm" + parameter, 16), "insecureValue", "ami-0" + hex("ssm" + parameter, 16),
+                "version", 1, "arn", "arn:aws:ssm:" + region + "::parameter" + parameter);
     }
 
     static String hex(String seed, int chars) {
