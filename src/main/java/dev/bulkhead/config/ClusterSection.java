@@ -1,5 +1,6 @@
 package dev.bulkhead.config;
 
+import dev.bulkhead.cluster.AddonVersions;
 import dev.bulkhead.model.ClusterSpec;
 import dev.bulkhead.model.NodeGroupSpec;
 
@@ -16,7 +17,8 @@ final class ClusterSection {
 
     static final String KEY = "bulkhead:cluster";
     static final List<String> KEYS = List.of(
-            "kubernetesVersion", "publicAccessCidrs", "serviceCidr", "logRetentionDays", "bastion", "nodeGroups");
+            "kubernetesVersion", "publicAccessCidrs", "apiClientCidrs", "serviceCidr", "logRetentionDays", "bastion",
+            "nodeGroups");
 
     static final String DEFAULT_SERVICE_CIDR = "172.20.0.0/16";
     /** EKS takes the Service range from the private ranges only, sized /12 to /24. */
@@ -24,6 +26,11 @@ final class ClusterSection {
             Cidr.parse("10.0.0.0/8"), Cidr.parse("172.16.0.0/12"), Cidr.parse("192.168.0.0/16"));
     static final int SERVICE_CIDR_MIN_PREFIX = 12;
     static final int SERVICE_CIDR_MAX_PREFIX = 24;
+    /** No endpoint allow-list entry may be broader than this prefix. */
+    static final int NARROWEST_ALLOWED_PREFIX = 8;
+    /** API clients inside the network (VPN, runners) come from private or shared address space. */
+    static final List<Cidr> API_CLIENT_RANGES = List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("172.16.0.0/12"),
+            Cidr.parse("192.168.0.0/16"), Cidr.parse("100.64.0.0/10"));
 
     private ClusterSection() {
     }
@@ -36,6 +43,13 @@ final class ClusterSection {
             Cidr cidr = publicAccessCidr(checks, node);
             if (cidr != null) {
                 publicAccess.add(cidr.toString());
+            }
+        }
+        List<String> apiClients = new ArrayList<>();
+        for (Node node : f.list("apiClientCidrs", false, "private IPv4 CIDRs")) {
+            Cidr cidr = apiClientCidr(checks, node);
+            if (cidr != null) {
+                apiClients.add(cidr.toString());
             }
         }
         String serviceCidr = serviceCidr(checks, f, vpc);
@@ -56,7 +70,7 @@ final class ClusterSection {
             }
             groups.add(group);
         }
-        return new ClusterSpec(version, publicAccess, serviceCidr, groups, retention, bastion, production);
+        return new ClusterSpec(version, publicAccess, serviceCidr, groups, retention, bastion, production, apiClients);
     }
 
     private static String kubernetesVersion(ConfigReader reader, Fields f) {
@@ -76,6 +90,12 @@ final class ClusterSection {
                     + "(pattern " + Formats.KUBERNETES_VERSION.pattern() + ")");
             return null;
         }
+        if (version != null && !AddonVersions.BY_KUBERNETES_VERSION.containsKey(version)) {
+            reader.error(node.path(), quote(version) + " has no pinned EKS add-on versions in this release of Bulkhead; "
+                    + "use one of " + new java.util.TreeSet<>(AddonVersions.BY_KUBERNETES_VERSION.keySet())
+                    + " (add-ons must match the control plane, see docs/cluster.md)");
+            return null;
+        }
         return version;
     }
 
@@ -92,6 +112,26 @@ final class ClusterSection {
         if (cidr != null && cidr.isAny()) {
             checks.reader().error(node.path(), quote(cidr.toString()) + " would open the private API endpoint to the whole "
                     + "internet; " + instead);
+            return null;
+        }
+        if (cidr != null && cidr.prefix() < NARROWEST_ALLOWED_PREFIX) {
+            checks.reader().error(node.path(), quote(cidr.toString()) + " is broader than a /" + NARROWEST_ALLOWED_PREFIX
+                    + " and would open the API endpoint to a large part of the internet; " + instead);
+            return null;
+        }
+        return cidr;
+    }
+
+    private static Cidr apiClientCidr(Checks checks, Node node) {
+        Cidr cidr = checks.cidr(node, "10.8.0.0/16");
+        if (cidr == null) {
+            return null;
+        }
+        boolean inPrivateRange = API_CLIENT_RANGES.stream().anyMatch(r -> r.contains(cidr));
+        if (!inPrivateRange || cidr.prefix() < NARROWEST_ALLOWED_PREFIX) {
+            checks.reader().error(node.path(), quote(cidr.toString()) + " is not a private network; the private endpoint "
+                    + "admits only networks routed to the VPC (a VPN, a runner's subnet) inside one of "
+                    + API_CLIENT_RANGES + ", e.g. 10.8.0.0/16; use publicAccessCidrs for addresses on the internet");
             return null;
         }
         return cidr;

@@ -54,9 +54,10 @@ public final class BulkheadProgram {
                 .vpcCidr(network.vpcCidr())
                 .privateSubnetIds(network.privateSubnetIds())
                 .adminRoleArn(access.adminRoleArn())
+                .apiClientCidrs(settings.cluster().apiClientCidrs())
                 .build(), null);
 
-        new ClusterAccess("cluster-access", ClusterAccessArgs.builder()
+        var clusterAccess = new ClusterAccess("cluster-access", ClusterAccessArgs.builder()
                 .clusterName(cluster.clusterName())
                 .adminRoleArn(access.adminRoleArn())
                 .auditorRoleArn(access.auditorRoleArn())
@@ -69,7 +70,10 @@ public final class BulkheadProgram {
                 .region(settings.region())
                 .spec(settings.platform())
                 .provider(cluster.kubernetesProvider())
-                .build(), null);
+                .build(), ComponentResourceOptions.builder()
+                // the provider authenticates as the admin role, which needs its access entry first
+                .dependsOn(List.of(clusterAccess))
+                .build());
 
         Map<String, Project> projects = new LinkedHashMap<>();
         for (ProjectSpec spec : settings.projects()) {
@@ -85,6 +89,7 @@ public final class BulkheadProgram {
         ctx.export("clusterName", cluster.clusterName());
         ctx.export("clusterEndpoint", cluster.endpoint());
         ctx.export("vpcId", network.vpcId());
+        cluster.bastionInstanceId().ifPresent(id -> ctx.export("bastionInstanceId", id));
         ctx.export("adminRoleArn", access.adminRoleArn());
         ctx.export("auditorRoleArn", access.auditorRoleArn());
         ctx.export("projects", com.pulumi.core.Output.of(List.copyOf(projects.keySet())));

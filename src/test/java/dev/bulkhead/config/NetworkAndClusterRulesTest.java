@@ -67,6 +67,31 @@ class NetworkAndClusterRulesTest {
     }
 
     @Test
+    void versionsWithoutPinnedAddonsAreRejectedBeforeAnythingIsBuilt() {
+        assertOnlyError(set(reference(), "bulkhead:cluster.kubernetesVersion", "1.33"),
+                "bulkhead:cluster.kubernetesVersion", "\"1.33\" has no pinned EKS add-on versions", "use one of [1.31]");
+    }
+
+    @Test
+    void publicAccessBroaderThanASlashEightIsRejected() {
+        assertOnlyError(set(reference(), "bulkhead:cluster.publicAccessCidrs[1]", "64.0.0.0/2"),
+                "bulkhead:cluster.publicAccessCidrs[1]", "\"64.0.0.0/2\" is broader than a /8");
+    }
+
+    @Test
+    void apiClientsMustBePrivateNetworks() {
+        assertOnlyError(set(reference(), "bulkhead:cluster.apiClientCidrs", list("203.0.113.0/24")),
+                "bulkhead:cluster.apiClientCidrs[0]", "\"203.0.113.0/24\" is not a private network",
+                "use publicAccessCidrs for addresses on the internet");
+    }
+
+    @Test
+    void apiClientsReachTheModel() {
+        var settings = Fixtures.parse(set(reference(), "bulkhead:cluster.apiClientCidrs", list("10.8.0.0/16")));
+        assertEquals(List.of("10.8.0.0/16"), settings.cluster().apiClientCidrs());
+    }
+
+    @Test
     void serviceCidrMustNotOverlapTheVpc() {
         assertOnlyError(set(reference(), "bulkhead:cluster.serviceCidr", "10.40.128.0/20"), "bulkhead:cluster.serviceCidr",
                 "\"10.40.128.0/20\" overlaps the VPC bulkhead:network.cidr 10.40.0.0/16");

@@ -12,6 +12,7 @@ import java.util.List;
  * @param logRetentionDays    CloudWatch retention of the control-plane logs
  * @param bastion             an SSM-only bastion in a private subnet, for port-forwarding to the endpoint
  * @param production          deletion protection and the extended upgrade policy on
+ * @param apiClientCidrs      private networks (a VPN, a CI runner's subnet) admitted to the private endpoint on 443
  */
 public record ClusterSpec(
         String kubernetesVersion,
@@ -20,11 +21,20 @@ public record ClusterSpec(
         List<NodeGroupSpec> nodeGroups,
         int logRetentionDays,
         boolean bastion,
-        boolean production) {
+        boolean production,
+        List<String> apiClientCidrs) {
 
     public ClusterSpec {
         publicAccessCidrs = List.copyOf(publicAccessCidrs);
         nodeGroups = List.copyOf(nodeGroups);
+        apiClientCidrs = List.copyOf(apiClientCidrs);
+    }
+
+    /** A cluster that only its nodes, the VPC's runners and the bastion can reach. */
+    public ClusterSpec(String kubernetesVersion, List<String> publicAccessCidrs, String serviceCidr,
+                       List<NodeGroupSpec> nodeGroups, int logRetentionDays, boolean bastion, boolean production) {
+        this(kubernetesVersion, publicAccessCidrs, serviceCidr, nodeGroups, logRetentionDays, bastion, production,
+                List.of());
     }
 
     /** True when the API endpoint is reachable from outside the VPC (only from {@link #publicAccessCidrs}). */
