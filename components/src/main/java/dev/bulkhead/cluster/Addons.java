@@ -1,5 +1,6 @@
 package dev.bulkhead.cluster;
 
+import dev.bulkhead.naming.AwsTags;
 import com.pulumi.aws.eks.Addon;
 import com.pulumi.aws.eks.AddonArgs;
 import com.pulumi.core.Output;
@@ -72,7 +73,7 @@ final class Addons {
                 .addonVersion(AddonVersions.of(kubernetesVersion, addon))
                 .resolveConflictsOnCreate(RESOLVE_CONFLICTS)
                 .resolveConflictsOnUpdate(RESOLVE_CONFLICTS)
-                .tags(Tags.of(stack, Names.cluster(stack) + "-" + addon));
+                .tags(AwsTags.of(stack, Names.cluster(stack) + "-" + addon));
         if (configuration != null) {
             args.configurationValues(configuration);
         }

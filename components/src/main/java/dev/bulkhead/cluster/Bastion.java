@@ -1,5 +1,6 @@
 package dev.bulkhead.cluster;
 
+import dev.bulkhead.naming.AwsTags;
 import com.pulumi.aws.ec2.Instance;
 import com.pulumi.aws.ec2.InstanceArgs;
 import com.pulumi.aws.ec2.SecurityGroup;
@@ -65,7 +66,7 @@ final class Bastion {
                         .protocol("tcp").fromPort(HTTPS).toPort(HTTPS)
                         .cidrBlocks(List.of(args.vpcCidr()))
                         .build()))
-                .tags(Tags.of(stack, physical))
+                .tags(AwsTags.of(stack, physical))
                 .build(), CustomResourceOptions.builder().parent(parent).build());
         List<VpcEndpoint> endpoints = sessionManagerEndpoints(parent, logical, args, physical, securityGroup);
 
@@ -74,7 +75,7 @@ final class Bastion {
         var profile = new InstanceProfile(logical, InstanceProfileArgs.builder()
                 .name(Names.iamRole(stack, "bastion"))
                 .role(role.name())
-                .tags(Tags.of(stack, Names.iamRole(stack, "bastion")))
+                .tags(AwsTags.of(stack, Names.iamRole(stack, "bastion")))
                 .build(), CustomResourceOptions.builder().parent(parent).build());
 
         List<Resource> waitFor = new ArrayList<>(endpoints);
@@ -96,8 +97,8 @@ final class Bastion {
                         .encrypted(true)
                         .deleteOnTermination(true)
                         .build())
-                .tags(Tags.of(stack, physical))
-                .volumeTags(Tags.of(stack, physical))
+                .tags(AwsTags.of(stack, physical))
+                .volumeTags(AwsTags.of(stack, physical))
                 .build(), CustomResourceOptions.builder().parent(parent).dependsOn(waitFor).build());
         return new Created(instance, securityGroup);
     }
@@ -114,7 +115,7 @@ final class Bastion {
                         .securityGroups(bastion.id().applyValue(List::of))
                         .build()))
                 .egress(List.of())
-                .tags(Tags.of(args.stack(), physical + "-endpoints"))
+                .tags(AwsTags.of(args.stack(), physical + "-endpoints"))
                 .build(), CustomResourceOptions.builder().parent(parent).build());
         return EndpointServices.SESSION_MANAGER.stream().map(service -> new VpcEndpoint(
                 Names.logical(logical, "endpoint", service), VpcEndpointArgs.builder()
@@ -124,7 +125,7 @@ final class Bastion {
                         .privateDnsEnabled(true)
                         .subnetIds(args.privateSubnetIds())
                         .securityGroupIds(endpointGroup.id().applyValue(List::of))
-                        .tags(Tags.of(args.stack(), physical + "-" + service))
+                        .tags(AwsTags.of(args.stack(), physical + "-" + service))
                         .build(), CustomResourceOptions.builder().parent(parent).build())).toList();
     }
 

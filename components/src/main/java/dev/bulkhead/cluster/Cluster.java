@@ -1,5 +1,6 @@
 package dev.bulkhead.cluster;
 
+import dev.bulkhead.naming.AwsTags;
 import com.pulumi.aws.eks.Addon;
 import com.pulumi.aws.eks.NodeGroup;
 import com.pulumi.aws.kms.Key;
@@ -91,7 +92,7 @@ public final class Cluster extends ComponentResource {
                 .ipProtocol("tcp")
                 .fromPort(443)
                 .toPort(443)
-                .tags(Tags.of(stack, logicalName))
+                .tags(AwsTags.of(stack, logicalName))
                 .build(), CustomResourceOptions.builder().parent(this).build());
     }
 

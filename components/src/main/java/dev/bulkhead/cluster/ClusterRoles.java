@@ -1,5 +1,6 @@
 package dev.bulkhead.cluster;
 
+import dev.bulkhead.naming.AwsTags;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
@@ -38,7 +39,7 @@ record ClusterRoles(Role clusterRole, List<RolePolicyAttachment> clusterPolicies
         return new Role(logicalName, RoleArgs.builder()
                 .name(physical)
                 .assumeRolePolicy(trustPolicy)
-                .tags(Tags.of(stack, physical))
+                .tags(AwsTags.of(stack, physical))
                 .build(), CustomResourceOptions.builder().parent(parent).build());
     }
 

@@ -1,5 +1,6 @@
 package dev.bulkhead.cluster;
 
+import dev.bulkhead.naming.AwsTags;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
@@ -57,7 +58,7 @@ final class ControlPlane {
         var logGroup = new LogGroup(Names.logical(name, "control-plane-logs"), LogGroupArgs.builder()
                 .name(logGroupName(clusterName))
                 .retentionInDays(spec.logRetentionDays())
-                .tags(Tags.of(args.stack(), clusterName + "-control-plane"))
+                .tags(AwsTags.of(args.stack(), clusterName + "-control-plane"))
                 .build(), CustomResourceOptions.builder().parent(parent).build());
 
         var vpcConfig = ClusterVpcConfigArgs.builder()
@@ -93,7 +94,7 @@ final class ControlPlane {
                         .build())
                 .bootstrapSelfManagedAddons(false)
                 .upgradePolicy(ClusterUpgradePolicyArgs.builder().supportType(supportType(spec)).build())
-                .tags(Tags.of(args.stack(), clusterName, extraTags))
+                .tags(AwsTags.of(args.stack(), clusterName, extraTags))
                 .build(), CustomResourceOptions.builder()
                 .parent(parent)
                 .dependsOn(dependsOn)

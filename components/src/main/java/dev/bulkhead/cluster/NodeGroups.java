@@ -1,5 +1,6 @@
 package dev.bulkhead.cluster;
 
+import dev.bulkhead.naming.AwsTags;
 import com.pulumi.aws.ec2.LaunchTemplate;
 import com.pulumi.aws.ec2.LaunchTemplateArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingArgs;
@@ -74,7 +75,7 @@ final class NodeGroups {
                             .id(template.id())
                             .version(template.latestVersion().applyValue(String::valueOf))
                             .build())
-                    .tags(Tags.of(args.stack(), physical))
+                    .tags(AwsTags.of(args.stack(), physical))
                     .build(), CustomResourceOptions.builder().parent(parent).dependsOn(waitFor).build()));
         }
         return groups;
@@ -82,7 +83,7 @@ final class NodeGroups {
 
     private static LaunchTemplate launchTemplate(Resource parent, String logical, String physical, String stack,
                                                  NodeGroupSpec group) {
-        Map<String, String> tags = Tags.of(stack, physical);
+        Map<String, String> tags = AwsTags.of(stack, physical);
         return new LaunchTemplate(logical, LaunchTemplateArgs.builder()
                 .name(physical)
                 .description("Nodes of " + physical + ": IMDSv2 only, encrypted root volume, no SSH key")

@@ -1,5 +1,6 @@
 package dev.bulkhead.cluster;
 
+import dev.bulkhead.naming.AwsTags;
 import com.pulumi.aws.eks.PodIdentityAssociation;
 import com.pulumi.aws.eks.PodIdentityAssociationArgs;
 import com.pulumi.aws.iam.Role;
@@ -70,7 +71,7 @@ public final class PodIdentity {
                 .namespace(binding.namespace())
                 .serviceAccount(binding.serviceAccount())
                 .roleArn(role.arn())
-                .tags(Tags.of(stack, Names.iamRole(stack, binding.role())))
+                .tags(AwsTags.of(stack, Names.iamRole(stack, binding.role())))
                 .build(), CustomResourceOptions.builder().parent(parent).build());
         return new Grant(role, policies, association);
     }

@@ -1,5 +1,6 @@
 package dev.bulkhead.cluster;
 
+import dev.bulkhead.naming.AwsTags;
 import com.google.gson.GsonBuilder;
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
@@ -46,7 +47,7 @@ final class SecretsKey {
                 .enableKeyRotation(true)
                 .deletionWindowInDays(production ? 30 : 7)
                 .policy(policy)
-                .tags(Tags.of(stack, prefix + "-eks-secrets"))
+                .tags(AwsTags.of(stack, prefix + "-eks-secrets"))
                 .build(), CustomResourceOptions.builder().parent(parent).protect(production).build());
         new Alias(Names.logical(name, "secrets"), AliasArgs.builder()
                 .name("alias/" + prefix + "-eks-secrets")

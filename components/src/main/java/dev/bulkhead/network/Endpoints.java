@@ -1,5 +1,6 @@
 package dev.bulkhead.network;
 
+import dev.bulkhead.naming.AwsTags;
 import com.pulumi.aws.ec2.RouteTable;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
@@ -42,7 +43,7 @@ final class Endpoints {
                         .cidrBlocks(List.of(vpcCidr))
                         .build()))
                 .egress(List.of())
-                .tags(Tags.of(stack, prefix + "-vpc-endpoints"))
+                .tags(AwsTags.of(stack, prefix + "-vpc-endpoints"))
                 .build(), CustomResourceOptions.builder().parent(parent).build());
 
         for (String service : EndpointServices.CLUSTER_INTERFACE) {
@@ -53,7 +54,7 @@ final class Endpoints {
                     .privateDnsEnabled(true)
                     .subnetIds(privateSubnetIds)
                     .securityGroupIds(securityGroup.id().applyValue(List::of))
-                    .tags(Tags.of(stack, prefix + "-" + service))
+                    .tags(AwsTags.of(stack, prefix + "-" + service))
                     .build(), CustomResourceOptions.builder().parent(parent).build());
         }
         Output<List<String>> routeTableIds = Output.all(privateRouteTables.stream().map(RouteTable::id).toList());
@@ -63,7 +64,7 @@ final class Endpoints {
                     .serviceName(EndpointServices.serviceName(parent, service))
                     .vpcEndpointType("Gateway")
                     .routeTableIds(routeTableIds)
-                    .tags(Tags.of(stack, prefix + "-" + service))
+                    .tags(AwsTags.of(stack, prefix + "-" + service))
                     .build(), CustomResourceOptions.builder().parent(parent).build());
         }
         return securityGroup;

@@ -1,5 +1,6 @@
 package dev.bulkhead.network;
 
+import dev.bulkhead.naming.AwsTags;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ec2.FlowLog;
@@ -33,13 +34,13 @@ final class FlowLogs {
         var logGroup = new LogGroup(Names.logical(name, "flow-logs"), LogGroupArgs.builder()
                 .name("/aws/vpc/flow-logs/" + prefix)
                 .retentionInDays(retentionDays)
-                .tags(Tags.of(stack, prefix + "-flow-logs"))
+                .tags(AwsTags.of(stack, prefix + "-flow-logs"))
                 .build(), CustomResourceOptions.builder().parent(parent).build());
         Output<String> account = AwsLookups.accountId(parent);
         var role = new Role(Names.logical(name, "flow-logs"), RoleArgs.builder()
                 .name(Names.iamRole(stack, "vpc-flow-logs"))
                 .assumeRolePolicy(account.applyValue(FlowLogs::trustPolicy))
-                .tags(Tags.of(stack, Names.iamRole(stack, "vpc-flow-logs")))
+                .tags(AwsTags.of(stack, Names.iamRole(stack, "vpc-flow-logs")))
                 .build(), CustomResourceOptions.builder().parent(parent).build());
         new RolePolicy(Names.logical(name, "flow-logs"), RolePolicyArgs.builder()
                 .role(role.name())
@@ -53,7 +54,7 @@ final class FlowLogs {
                 .logDestination(logGroup.arn())
                 .iamRoleArn(role.arn())
                 .maxAggregationInterval(60)
-                .tags(Tags.of(stack, prefix + "-flow-logs"))
+                .tags(AwsTags.of(stack, prefix + "-flow-logs"))
                 .build(), CustomResourceOptions.builder().parent(parent).build());
     }
 

@@ -1,5 +1,6 @@
 package dev.bulkhead.network;
 
+import dev.bulkhead.naming.AwsTags;
 import com.pulumi.aws.ec2.DefaultSecurityGroup;
 import com.pulumi.aws.ec2.DefaultSecurityGroupArgs;
 import com.pulumi.aws.ec2.RouteTable;
@@ -66,7 +67,7 @@ public final class Network extends ComponentResource {
                 .cidrBlock(args.spec().cidr())
                 .enableDnsHostnames(true)
                 .enableDnsSupport(true)
-                .tags(Tags.of(args.stack(), Names.stackPrefix(args.stack())))
+                .tags(AwsTags.of(args.stack(), Names.stackPrefix(args.stack())))
                 .build(), CustomResourceOptions.builder().parent(this).build());
     }
 
@@ -76,7 +77,7 @@ public final class Network extends ComponentResource {
                 .vpcId(vpc.id())
                 .ingress(List.of())
                 .egress(List.of())
-                .tags(Tags.of(stack, Names.stackPrefix(stack) + "-default-deny"))
+                .tags(AwsTags.of(stack, Names.stackPrefix(stack) + "-default-deny"))
                 .build(), CustomResourceOptions.builder().parent(this).build());
     }
 

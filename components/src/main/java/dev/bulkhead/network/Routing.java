@@ -1,5 +1,6 @@
 package dev.bulkhead.network;
 
+import dev.bulkhead.naming.AwsTags;
 import com.pulumi.aws.ec2.Eip;
 import com.pulumi.aws.ec2.EipArgs;
 import com.pulumi.aws.ec2.InternetGateway;
@@ -39,12 +40,12 @@ final class Routing {
         String prefix = Names.stackPrefix(stack);
         var igw = new InternetGateway(Names.logical(name, "igw"), InternetGatewayArgs.builder()
                 .vpcId(vpcId)
-                .tags(Tags.of(stack, prefix + "-igw"))
+                .tags(AwsTags.of(stack, prefix + "-igw"))
                 .build(), child(parent));
 
         var publicTable = new RouteTable(Names.logical(name, "public"), RouteTableArgs.builder()
                 .vpcId(vpcId)
-                .tags(Tags.of(stack, prefix + "-public"))
+                .tags(AwsTags.of(stack, prefix + "-public"))
                 .build(), child(parent));
         new Route(Names.logical(name, "public", "internet"), RouteArgs.builder()
                 .routeTableId(publicTable.id())
@@ -63,12 +64,12 @@ final class Routing {
             var dependsOnIgw = CustomResourceOptions.builder().parent(parent).dependsOn(List.of(igw)).build();
             var eip = new Eip(Names.logical(name, "nat", index), EipArgs.builder()
                     .domain("vpc")
-                    .tags(Tags.of(stack, prefix + "-nat-" + index))
+                    .tags(AwsTags.of(stack, prefix + "-nat-" + index))
                     .build(), dependsOnIgw);
             nats.add(new NatGateway(Names.logical(name, "nat", index), NatGatewayArgs.builder()
                     .allocationId(eip.id())
                     .subnetId(subnets.publicSubnets().get(az).id())
-                    .tags(Tags.of(stack, prefix + "-nat-" + index))
+                    .tags(AwsTags.of(stack, prefix + "-nat-" + index))
                     .build(), dependsOnIgw));
         }
 
@@ -77,7 +78,7 @@ final class Routing {
             String index = String.valueOf(az);
             var table = new RouteTable(Names.logical(name, "private", index), RouteTableArgs.builder()
                     .vpcId(vpcId)
-                    .tags(Tags.of(stack, prefix + "-private-" + index))
+                    .tags(AwsTags.of(stack, prefix + "-private-" + index))
                     .build(), child(parent));
             new Route(Names.logical(name, "private", index, "nat"), RouteArgs.builder()
                     .routeTableId(table.id())

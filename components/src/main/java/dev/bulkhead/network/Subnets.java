@@ -1,5 +1,6 @@
 package dev.bulkhead.network;
 
+import dev.bulkhead.naming.AwsTags;
 import com.pulumi.aws.ec2.Subnet;
 import com.pulumi.aws.ec2.SubnetArgs;
 import com.pulumi.core.Output;
@@ -52,7 +53,7 @@ final class Subnets {
                 .availabilityZone(zone)
                 .cidrBlock(cidr)
                 .mapPublicIpOnLaunch(false)
-                .tags(zone.applyValue(z -> Tags.of(stack, namePrefix + z, extraTags)))
+                .tags(zone.applyValue(z -> AwsTags.of(stack, namePrefix + z, extraTags)))
                 .build(), CustomResourceOptions.builder().parent(parent).build());
     }
 

@@ -1,5 +1,6 @@
 package dev.bulkhead.cluster;
 
+import dev.bulkhead.testing.MockedStack;
 import com.pulumi.core.Output;
 import dev.bulkhead.model.ClusterSpec;
 import dev.bulkhead.model.NetworkSpec;

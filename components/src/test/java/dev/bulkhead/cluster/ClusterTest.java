@@ -1,5 +1,6 @@
 package dev.bulkhead.cluster;
 
+import dev.bulkhead.testing.MockedStack;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -14,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static dev.bulkhead.cluster.MockedStack.extract;
-import static dev.bulkhead.cluster.MockedStack.list;
-import static dev.bulkhead.cluster.MockedStack.map;
+import static dev.bulkhead.testing.MockedStack.extract;
+import static dev.bulkhead.testing.MockedStack.list;
+import static dev.bulkhead.testing.MockedStack.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,6 @@
 package dev.bulkhead.network;
 
+import dev.bulkhead.testing.MockedStack;
 import dev.bulkhead.model.NetworkSpec;
 import dev.bulkhead.mock.RecordedResource;
 import org.junit.jupiter.api.AfterEach;
@@ -12,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.bulkhead.network.MockedStack.list;
-import static dev.bulkhead.network.MockedStack.map;
+import static dev.bulkhead.testing.MockedStack.list;
+import static dev.bulkhead.testing.MockedStack.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

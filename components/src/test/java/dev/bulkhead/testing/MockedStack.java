@@ -1,4 +1,4 @@
-package dev.bulkhead.cluster;
+package dev.bulkhead.testing;
 
 import com.pulumi.resources.ResourceTransformation;
 import com.pulumi.test.PulumiTest;
@@ -17,15 +17,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /** Runs components under the mock engine and reads back what they registered. Call {@link #cleanup()} after. */
-final class MockedStack<T> {
+public final class MockedStack<T> {
 
-    static final String REGION = "eu-west-1";
+    public static final String REGION = "eu-west-1";
 
-    final PlausibleMocks mocks;
-    final TestResult result;
-    final T value;
+    public final PlausibleMocks mocks;
+    public final TestResult result;
+    public final T value;
     /** {@code type::name} of every resource registered with {@code protect}. */
-    final Set<String> protectedResources;
+    public final Set<String> protectedResources;
 
     private MockedStack(PlausibleMocks mocks, TestResult result, T value, Set<String> protectedResources) {
         this.mocks = mocks;
@@ -34,7 +34,7 @@ final class MockedStack<T> {
         this.protectedResources = Set.copyOf(protectedResources);
     }
 
-    static <T> MockedStack<T> run(Supplier<T> program) {
+    public static <T> MockedStack<T> run(Supplier<T> program) {
         var mocks = new PlausibleMocks(REGION);
         AtomicReference<T> value = new AtomicReference<>();
         Set<String> protectedResources = ConcurrentHashMap.newKeySet();
@@ -52,11 +52,11 @@ final class MockedStack<T> {
         return new MockedStack<>(mocks, result, value.get(), protectedResources);
     }
 
-    static void cleanup() {
+    public static void cleanup() {
         PulumiTest.cleanup();
     }
 
-    MockedStack<T> assertNoErrors() {
+    public MockedStack<T> assertNoErrors() {
         if (!result.exceptions().isEmpty()) {
             throw new AssertionError("program failed", result.exceptions().get(0));
         }
@@ -66,26 +66,26 @@ final class MockedStack<T> {
         return this;
     }
 
-    List<RecordedResource> ofType(String type) {
+    public List<RecordedResource> ofType(String type) {
         return mocks.ofType(type).stream().sorted(Comparator.comparing(RecordedResource::name)).toList();
     }
 
-    RecordedResource get(String type, String name) {
+    public RecordedResource get(String type, String name) {
         return mocks.find(type, name).orElseThrow(() -> new AssertionError("no " + type + " named " + name
                 + "; have " + mocks.recorded().keySet().stream().sorted().toList()));
     }
 
-    static <V> V extract(com.pulumi.core.Output<V> output) {
+    public static <V> V extract(com.pulumi.core.Output<V> output) {
         return PulumiTest.extractValue(output);
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
+    public static Map<String, Object> map(Object value) {
         return (Map<String, Object>) value;
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object value) {
+    public static List<Object> list(Object value) {
         return (List<Object>) value;
     }
 }
