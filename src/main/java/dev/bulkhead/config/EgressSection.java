@@ -44,6 +44,17 @@ final class EgressSection {
             onlyWith(reader, f, "allowAny", "cidr");
             boolean tls = f.bool("tlsOrigination", false);
             String name = checks.dnsName(host, true);
+            if (name != null && name.startsWith("*.") && name.substring(2).indexOf('.') < 0) {
+                reader.error(host.path(), quote(name) + " would admit every name under a top-level domain; a wildcard "
+                        + "needs at least two labels after \"*.\", e.g. *.example.com");
+                return null;
+            }
+            if (name != null && tls && name.startsWith("*.")) {
+                reader.error(f.path("tlsOrigination"), "cannot originate TLS to the wildcard " + quote(name)
+                        + ": the waypoint would not know which name to present; list the exact hosts, or let the "
+                        + "workload speak TLS itself");
+                return null;
+            }
             return name == null || port == null ? null : new EgressRule.Host(name, port, tls);
         }
         onlyWith(reader, f, "tlsOrigination", "host");

@@ -17,6 +17,7 @@ final class ReservedNamespaces {
             "kube-node-lease",
             "istio-system",
             "bulkhead-system",
+            "bulkhead-egress",
             "kyverno",
             "pulumi-kubernetes-operator");
 

@@ -5,6 +5,7 @@ import dev.bulkhead.model.ClusterSpec;
 import dev.bulkhead.model.NetworkSpec;
 import dev.bulkhead.model.PlatformSpec;
 import dev.bulkhead.model.ProjectSpec;
+import dev.bulkhead.model.SharedEgressSpec;
 
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class SettingsReader {
     static final String AWS_REGION = "aws:region";
     static final String ENVIRONMENT = "bulkhead:environment";
     static final List<String> KEYS = List.of(ENVIRONMENT, NetworkSection.KEY, ClusterSection.KEY, AccessSection.KEY,
-            ProjectsSection.KEY, PlatformSection.KEY);
+            ProjectsSection.KEY, PlatformSection.KEY, SharedEgressSection.KEY);
     static final List<String> ENVIRONMENTS = List.of("development", "production");
     static final String PRODUCTION = "production";
 
@@ -49,9 +50,11 @@ final class SettingsReader {
         ProjectContext context = new ProjectContext(region, vpc, Cidr.tryParse(cluster.serviceCidr()),
                 access.allowAccountRoot());
         List<ProjectSpec> projects = ProjectsSection.read(checks, root, context, platform.monitoringNamespace());
+        SharedEgressSpec sharedEgress = SharedEgressSection.read(checks, root, context);
 
         reader.throwIfErrors();
-        return new StackSettings(stack, region, production, network, cluster, access, projects, platform);
+        return new StackSettings(stack, region, production, network, cluster, access, projects, platform,
+                sharedEgress);
     }
 
     /**

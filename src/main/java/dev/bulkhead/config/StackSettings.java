@@ -5,6 +5,7 @@ import dev.bulkhead.model.ClusterSpec;
 import dev.bulkhead.model.NetworkSpec;
 import dev.bulkhead.model.PlatformSpec;
 import dev.bulkhead.model.ProjectSpec;
+import dev.bulkhead.model.SharedEgressSpec;
 
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.Optional;
  *
  * @param stack      the stack name ({@code dev}, {@code prod}, ...)
  * @param region     {@code aws:region}
+ * @param sharedEgress {@code bulkhead:egress}: hosts and AWS services every project may reach
  * @param production {@code bulkhead:environment: production}: deletion protection and stricter defaults
  */
 public record StackSettings(
@@ -25,7 +27,8 @@ public record StackSettings(
         ClusterSpec cluster,
         AccessSpec access,
         List<ProjectSpec> projects,
-        PlatformSpec platform) {
+        PlatformSpec platform,
+        SharedEgressSpec sharedEgress) {
 
     public StackSettings {
         projects = List.copyOf(projects);

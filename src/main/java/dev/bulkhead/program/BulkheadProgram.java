@@ -9,6 +9,11 @@ import dev.bulkhead.access.ClusterAccessArgs;
 import dev.bulkhead.cluster.Cluster;
 import dev.bulkhead.cluster.ClusterArgs;
 import dev.bulkhead.config.StackSettings;
+import dev.bulkhead.egress.EgressContext;
+import dev.bulkhead.egress.EgressDestinations;
+import dev.bulkhead.egress.EgressWaypoint;
+import dev.bulkhead.egress.EgressWaypointPlan;
+import dev.bulkhead.egress.ExternalHost;
 import dev.bulkhead.model.ProjectSpec;
 import dev.bulkhead.naming.Names;
 import dev.bulkhead.network.Network;
@@ -24,7 +29,7 @@ import java.util.Map;
 
 /**
  * The whole platform as one dependency graph: access roles, network, cluster, the cluster's access entries,
- * platform services, then one project compartment per configured project. The same function runs under the
+ * platform services, the egress waypoint, then one project compartment per configured project. The same function runs under the
  * Pulumi engine ({@code pulumi up}) and under the mock engine ({@code render}, tests).
  */
 public final class BulkheadProgram {
@@ -75,6 +80,18 @@ public final class BulkheadProgram {
                 .dependsOn(List.of(clusterAccess))
                 .build());
 
+        List<ExternalHost> externalHosts = EgressDestinations.hosts(settings.projects(), settings.sharedEgress(),
+                settings.region());
+        List<String> internalRanges = List.of(settings.network().cidr(), settings.cluster().serviceCidr());
+        if (!externalHosts.isEmpty()) {
+            new EgressWaypoint("egress", new EgressWaypointPlan.Inputs(settings.platform().trustDomain(),
+                    externalHosts, settings.projects(), settings.network().cidr(), settings.cluster().serviceCidr(),
+                    !settings.sharedEgress().awsServices().isEmpty()),
+                    cluster.kubernetesProvider(), ComponentResourceOptions.builder().dependsOn(List.of(platform)).build());
+        }
+        var egress = new EgressContext(!EgressDestinations.sharedHosts(settings.sharedEgress(), settings.region())
+                .isEmpty(), internalRanges);
+
         Map<String, Project> projects = new LinkedHashMap<>();
         for (ProjectSpec spec : settings.projects()) {
             projects.put(spec.name(), new Project("project-" + spec.name(), ProjectArgs.builder()
@@ -82,6 +99,7 @@ public final class BulkheadProgram {
                     .spec(spec)
                     .platform(settings.platform())
                     .allProjects(settings.projects())
+                    .egress(egress)
                     .provider(cluster.kubernetesProvider())
                     .build(), ComponentResourceOptions.builder().dependsOn(List.of(platform)).build()));
         }

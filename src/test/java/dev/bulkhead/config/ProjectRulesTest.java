@@ -26,11 +26,11 @@ class ProjectRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"default", "kube-system", "kube-public", "kube-node-lease", "istio-system", "bulkhead-system",
-        "kyverno", "pulumi-kubernetes-operator", "observability"})
+        "bulkhead-egress", "kyverno", "pulumi-kubernetes-operator", "observability"})
     void reservedNamespaces(String namespace) {
         assertOnlyError(set(reference(), BILLING + ".namespaces[0]", namespace), BILLING + ".namespaces[0]",
                 "\"" + namespace + "\" is reserved for the platform; use an RFC 1123 label that is not one of [default, "
-                        + "kube-system, kube-public, kube-node-lease, istio-system, bulkhead-system, kyverno, "
+                        + "kube-system, kube-public, kube-node-lease, istio-system, bulkhead-system, bulkhead-egress, kyverno, "
                         + "pulumi-kubernetes-operator, observability]");
     }
 
@@ -179,6 +179,38 @@ class ProjectRulesTest {
                 "allowAny only applies to cidr entries");
         assertOnlyError(set(reference(), SHOP + ".egress[0].port", REMOVE), SHOP + ".egress[0].port",
                 "missing required key; expected a port from 1 to 65535");
+    }
+
+    @Test
+    void egressWildcardsStayNarrow() {
+        assertOnlyError(set(reference(), SHOP + ".egress[0].host", "*.com"), SHOP + ".egress[0].host",
+                "\"*.com\" would admit every name under a top-level domain", "e.g. *.example.com");
+        assertOnlyError(set(reference(), SHOP + ".egress[0].host", "*"), SHOP + ".egress[0].host",
+                "\"*\" is not a DNS name");
+        assertOnlyError(set(reference(), SHOP + ".egress[0].host", "api.*.example.com"), SHOP + ".egress[0].host",
+                "\"api.*.example.com\" is not a DNS name");
+        var config = set(reference(), SHOP + ".egress[0].host", "*.stripe.com");
+        set(config, SHOP + ".egress[0].tlsOrigination", true);
+        assertOnlyError(config, SHOP + ".egress[0].tlsOrigination", "cannot originate TLS to the wildcard \"*.stripe.com\"");
+        assertEquals(new EgressRule.Host("*.stripe.com", 443, false),
+                Fixtures.parse(set(reference(), SHOP + ".egress[0].host", "*.stripe.com")).projects().get(0).egress().get(0));
+    }
+
+    @Test
+    void sharedEgressTakesHostsAndKnownAwsServices() {
+        var config = set(reference(), "bulkhead:egress", map("hosts", list(map("host", "oidc.example.com", "port", 443)),
+                "awsServices", list("sts", "s3")));
+        var shared = Fixtures.parse(config).sharedEgress();
+        assertEquals(List.of(new EgressRule.Host("oidc.example.com", 443, false)), shared.hosts());
+        assertEquals(List.of("sts", "s3"), shared.awsServices());
+
+        assertOnlyError(set(reference(), "bulkhead:egress", map("awsServices", list("ec2"))),
+                "bulkhead:egress.awsServices[0]", "\"ec2\" is not valid", "sts");
+        assertOnlyError(set(reference(), "bulkhead:egress", map("hosts", list(map("cidr", "1.2.3.4/32", "port", 443)))),
+                "bulkhead:egress.hosts[0]", "shared egress takes hosts only");
+        assertOnlyError(set(reference(), "bulkhead:egress", map("awsServices", list("sts", "sts"))),
+                "bulkhead:egress.awsServices[1]", "\"sts\" is listed twice");
+        assertOnlyError(set(reference(), "bulkhead:egress", map("hostz", list())), "bulkhead:egress.hostz");
     }
 
     @Test

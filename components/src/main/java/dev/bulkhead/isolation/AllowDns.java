@@ -20,7 +20,12 @@ public final class AllowDns {
     }
 
     public static Manifest of(Compartment compartment) {
-        return NetworkPolicyParts.policy(compartment, NAME, Map.of(
+        return forNamespace(compartment.namespace(), compartment.labels());
+    }
+
+    /** DNS for every pod of any namespace Bulkhead seals. */
+    public static Manifest forNamespace(String namespace, Map<String, String> labels) {
+        return NetworkPolicyParts.policy(namespace, labels, NAME, Map.of(
                 "podSelector", NetworkPolicyParts.allPods(),
                 "policyTypes", List.of(EGRESS),
                 "egress", List.of(NetworkPolicyParts.to(

@@ -21,7 +21,12 @@ public final class AllowIstiod {
     }
 
     public static Manifest of(Compartment compartment) {
-        return NetworkPolicyParts.policy(compartment, NAME, Map.of(
+        return forNamespace(compartment.namespace(), compartment.labels());
+    }
+
+    /** istiod for the mesh proxies of any namespace Bulkhead seals. */
+    public static Manifest forNamespace(String namespace, Map<String, String> labels) {
+        return NetworkPolicyParts.policy(namespace, labels, NAME, Map.of(
                 "podSelector", Map.of("matchExpressions",
                         List.of(Map.of("key", Ambient.PROXY_POD_LABEL, "operator", "Exists"))),
                 "policyTypes", List.of(EGRESS),

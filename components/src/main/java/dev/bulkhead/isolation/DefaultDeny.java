@@ -17,7 +17,12 @@ public final class DefaultDeny {
     }
 
     public static Manifest of(Compartment compartment) {
-        return NetworkPolicyParts.policy(compartment, NAME, Map.of(
+        return forNamespace(compartment.namespace(), compartment.labels());
+    }
+
+    /** The default deny of any namespace Bulkhead seals, project or platform. */
+    public static Manifest forNamespace(String namespace, Map<String, String> labels) {
+        return NetworkPolicyParts.policy(namespace, labels, NAME, Map.of(
                 "podSelector", NetworkPolicyParts.allPods(),
                 "policyTypes", List.of(INGRESS, EGRESS)));
     }

@@ -17,13 +17,28 @@ public final class NetworkPolicyParts {
     public static final String KIND = "NetworkPolicy";
     public static final String INGRESS = "Ingress";
     public static final String EGRESS = "Egress";
+    public static final String ANY_IPV4 = "0.0.0.0/0";
 
     private NetworkPolicyParts() {
     }
 
     /** A NetworkPolicy of the compartment's namespace, labelled like everything generated for it. */
     public static Manifest policy(Compartment compartment, String name, Map<String, Object> spec) {
-        return Manifest.namespaced(API_VERSION, KIND, compartment.namespace(), name, compartment.labels(), spec);
+        return policy(compartment.namespace(), compartment.labels(), name, spec);
+    }
+
+    /** A NetworkPolicy of {@code namespace} with {@code labels}. */
+    public static Manifest policy(String namespace, Map<String, String> labels, String name, Map<String, Object> spec) {
+        return Manifest.namespaced(API_VERSION, KIND, namespace, name, labels, spec);
+    }
+
+    /**
+     * Every IPv4 address but {@code except}. Only two callers may use it: the egress waypoint (the cluster's one way
+     * out, held to its entries' ports) and a project CIDR rule whose config says {@code allowAny: true}.
+     */
+    public static Map<String, Object> anyAddressExcept(List<String> except) {
+        return except.isEmpty() ? Map.of("ipBlock", Map.of("cidr", ANY_IPV4))
+                : Map.of("ipBlock", Map.of("cidr", ANY_IPV4, "except", List.copyOf(except)));
     }
 
     /** Selects every pod of the policy's namespace. */

@@ -136,6 +136,9 @@ public final class ManifestResources {
         if (!manifest.labels().isEmpty()) {
             meta.labels(manifest.labels());
         }
+        if (!manifest.annotations().isEmpty()) {
+            meta.annotations(manifest.annotations());
+        }
         return meta.build();
     }
 }

@@ -26,6 +26,22 @@ public final class Labels {
     /** The recommended application-name label; the monitoring namespace's Prometheus pods carry it. */
     public static final String APP_NAME = "app.kubernetes.io/name";
 
+    /** What a platform-owned namespace is for: {@link #ROLE_GATEWAY} or {@link #ROLE_EGRESS}. */
+    public static final String ROLE = "bulkhead.dev/role";
+    public static final String ROLE_GATEWAY = "gateway";
+    public static final String ROLE_EGRESS = "egress";
+    /** Annotation on a NetworkPolicy that admits every IPv4 address because config said {@code allowAny: true}. */
+    public static final String ALLOW_ANY = "bulkhead.dev/allow-any";
+    /** Annotations on an export's objects: the export's name, and the projects it is offered to (comma-separated). */
+    public static final String EXPORT = "bulkhead.dev/export";
+    public static final String CONSUMERS = "bulkhead.dev/consumers";
+    /** Annotation on an egress object: the external host or CIDR with port it admits. */
+    public static final String EGRESS_DESTINATION = "bulkhead.dev/egress";
+    /** Routes a namespace's or a service's traffic through a waypoint (Istio ambient). */
+    public static final String USE_WAYPOINT = "istio.io/use-waypoint";
+    /** Says what traffic a waypoint handles: {@code service}, {@code workload}, {@code all}. */
+    public static final String WAYPOINT_FOR = "istio.io/waypoint-for";
+
     private Labels() {
     }
 }

@@ -3,6 +3,8 @@ package dev.bulkhead.project;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.bulkhead.egress.EgressContext;
+import dev.bulkhead.egress.ProjectEgress;
 import dev.bulkhead.isolation.Compartment;
 import dev.bulkhead.isolation.CompartmentPlan;
 import dev.bulkhead.isolation.NamespaceCompartment;
@@ -30,7 +32,7 @@ public final class Project extends ComponentResource {
     public Project(String name, ProjectArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
         List<NamespaceCompartment> created = new ArrayList<>();
-        for (CompartmentPlan plan : plans(args.spec(), args.platform())) {
+        for (CompartmentPlan plan : plans(args.spec(), args.platform(), args.egress())) {
             created.add(new NamespaceCompartment(name + "-" + plan.namespace().name(),
                     NamespaceCompartmentArgs.builder().plan(plan).provider(args.provider()).build(),
                     ComponentResourceOptions.builder().parent(this).build()));
@@ -40,9 +42,12 @@ public final class Project extends ComponentResource {
     }
 
     /** The compartment plan of each of the project's namespaces, in config order; creates nothing. */
-    public static List<CompartmentPlan> plans(ProjectSpec spec, PlatformSpec platform) {
+    public static List<CompartmentPlan> plans(ProjectSpec spec, PlatformSpec platform, EgressContext egress) {
         return spec.namespaces().stream()
-                .map(namespace -> CompartmentPlan.of(Compartment.of(spec, platform, namespace)))
+                .map(namespace -> {
+                    Compartment c = Compartment.of(spec, platform, namespace);
+                    return CompartmentPlan.of(c).withContents(ProjectEgress.of(c, spec.egress(), egress));
+                })
                 .toList();
     }
 
@@ -50,8 +55,8 @@ public final class Project extends ComponentResource {
      * Every Kubernetes object the project's compartments consist of, as plain data ({@link Manifest#toMap()} gives
      * the object as the API server reads it); creates nothing. This is what connectivity checks evaluate.
      */
-    public static List<Manifest> manifests(ProjectSpec spec, PlatformSpec platform) {
-        return plans(spec, platform).stream().flatMap(plan -> plan.all().stream()).toList();
+    public static List<Manifest> manifests(ProjectSpec spec, PlatformSpec platform, EgressContext egress) {
+        return plans(spec, platform, egress).stream().flatMap(plan -> plan.all().stream()).toList();
     }
 
     /** The names of the project's namespaces. */

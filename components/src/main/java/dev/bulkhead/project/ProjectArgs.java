@@ -1,5 +1,6 @@
 package dev.bulkhead.project;
 
+import dev.bulkhead.egress.EgressContext;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.ResourceArgs;
 import dev.bulkhead.model.PlatformSpec;
@@ -19,6 +20,7 @@ public final class ProjectArgs extends ResourceArgs {
     private PlatformSpec platform;
     private List<ProjectSpec> allProjects = List.of();
     private Provider provider;
+    private EgressContext egress = EgressContext.closed();
 
     private ProjectArgs() {
     }
@@ -41,6 +43,11 @@ public final class ProjectArgs extends ResourceArgs {
 
     public Provider provider() {
         return provider;
+    }
+
+    /** What the project's egress policies need beyond its own rules; closed unless set. */
+    public EgressContext egress() {
+        return egress;
     }
 
     public static Builder builder() {
@@ -73,6 +80,11 @@ public final class ProjectArgs extends ResourceArgs {
 
         public Builder provider(Provider provider) {
             args.provider = provider;
+            return this;
+        }
+
+        public Builder egress(EgressContext egress) {
+            args.egress = Objects.requireNonNull(egress, "egress");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.bulkhead.project;
 
+import dev.bulkhead.egress.EgressContext;
 import com.pulumi.test.PulumiTest;
 import dev.bulkhead.isolation.Fixtures;
 import dev.bulkhead.isolation.Invariants;
@@ -53,7 +54,7 @@ class ProjectTest {
     void everyGeneratedObjectReachesTheEngineExactly() {
         var shop = new AtomicReference<Project>();
         MockRun run = twoProjects(shop);
-        List<Manifest> manifests = Project.manifests(Fixtures.shop(), PLATFORM);
+        List<Manifest> manifests = Project.manifests(Fixtures.shop(), PLATFORM, EgressContext.closed());
         assertEquals(manifests, shop.get().manifests());
         assertEquals(26, manifests.size());
         for (NamespaceCompartment compartment : shop.get().compartments()) {

@@ -1,0 +1,149 @@
+package dev.bulkhead.egress;
+
+import dev.bulkhead.netpol.Endpoint;
+import dev.bulkhead.netpol.Endpoint.External;
+import dev.bulkhead.netpol.Endpoint.Pod;
+import dev.bulkhead.netpol.Flow;
+import dev.bulkhead.netpol.NetworkPolicyEvaluator;
+import dev.bulkhead.netpol.Protocol;
+import dev.bulkhead.render.RenderedResource;
+import dev.bulkhead.testing.RenderedNetwork;
+import dev.bulkhead.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The dev stack's egress, proven on the render: shop lists api.stripe.com and 116.203.255.68/32:443, analytics lists
+ * *.googleapis.com, billing lists nothing.
+ */
+class EgressConnectivityTest {
+
+    private static final Pod WAYPOINT = Pod.of(EgressWaypointPlan.NAMESPACE, EgressWaypointPlan.WAYPOINT_POD_LABELS);
+    private static final External STRIPE_CIDR = new External("116.203.255.68");
+    private static final External SOMEWHERE = new External("52.95.110.1");
+    private static final Pod KUBE_DNS = Pod.of("kube-system", Map.of("k8s-app", "kube-dns"));
+
+    private final List<RenderedResource> rendered = Stacks.rendered("dev");
+    private final NetworkPolicyEvaluator evaluator = RenderedNetwork.evaluator(rendered);
+
+    @Test
+    void projectsWithHostsReachTheWaypointOverHboneOnly() {
+        for (String ns : List.of("shop-web", "shop-api", "analytics", "analytics-jobs")) {
+            assertAllowed(Pod.of(ns), WAYPOINT, 15008);
+            assertDenied(Pod.of(ns), WAYPOINT, 443);
+            assertDenied(Pod.of(ns), WAYPOINT, 15021);
+        }
+    }
+
+    @Test
+    void noProjectPodGoesAroundTheWaypoint() {
+        for (String ns : List.of("shop-web", "shop-api", "billing", "analytics", "analytics-jobs")) {
+            assertDenied(Pod.of(ns), SOMEWHERE, 443);
+            assertDenied(Pod.of(ns), new External("142.250.74.78"), 443);
+        }
+    }
+
+    @Test
+    void aCidrRuleOpensExactlyThatAddressAndPort() {
+        for (String ns : List.of("shop-web", "shop-api")) {
+            assertAllowed(Pod.of(ns), STRIPE_CIDR, 443);
+            assertDenied(Pod.of(ns), STRIPE_CIDR, 80);
+            assertDenied(Pod.of(ns), STRIPE_CIDR, 443, Protocol.UDP);
+            assertDenied(Pod.of(ns), new External("116.203.255.69"), 443);
+        }
+        for (String ns : List.of("billing", "analytics", "analytics-jobs")) {
+            assertDenied(Pod.of(ns), STRIPE_CIDR, 443);
+        }
+    }
+
+    @Test
+    void aProjectWithoutEgressReachesNothingOutsideButDns() {
+        Pod billing = Pod.of("billing");
+        assertDenied(billing, WAYPOINT, 15008);
+        assertAllowed(billing, KUBE_DNS, 53, Protocol.UDP);
+        assertAllowed(billing, KUBE_DNS, 53, Protocol.TCP);
+        for (int port : List.of(53, 80, 443, 8080)) {
+            assertDenied(billing, SOMEWHERE, port);
+            assertDenied(billing, STRIPE_CIDR, port);
+        }
+        assertDenied(billing, new External("8.8.8.8"), 53, Protocol.UDP);
+    }
+
+    @Test
+    void theWaypointAdmitsOnlyUsersAndLeavesOnlyOnTheEntriesPorts() {
+        assertDenied(Pod.of("billing"), WAYPOINT, 15008);
+        assertDenied(Pod.of("kube-system"), WAYPOINT, 15008);
+        assertAllowed(WAYPOINT, SOMEWHERE, 443);
+        assertDenied(WAYPOINT, SOMEWHERE, 80);
+        assertDenied(WAYPOINT, SOMEWHERE, 22);
+        // never into the VPC (10.40.0.0/16) or the Service range
+        assertDenied(WAYPOINT, new External("10.40.3.7"), 443);
+        assertDenied(WAYPOINT, new External("172.20.0.10"), 443);
+        assertDenied(WAYPOINT, Pod.of("billing"), 8080);
+    }
+
+    @Test
+    void theWaypointAdmitsEachHostOnlyForTheProjectsThatListIt() {
+        assertEquals(List.of("cluster.local/ns/shop-api/sa/*", "cluster.local/ns/shop-web/sa/*"),
+                principals("allow-api-stripe-com"));
+        assertEquals(List.of("cluster.local/ns/analytics-jobs/sa/*", "cluster.local/ns/analytics/sa/*"),
+                principals("allow-wildcard-googleapis-com"));
+        for (String name : List.of("allow-api-stripe-com", "allow-wildcard-googleapis-com")) {
+            assertTrue(principals(name).stream().noneMatch(p -> p.contains("/ns/billing/")), name);
+        }
+    }
+
+    @Test
+    void everyHostIsBoundToTheWaypoint() {
+        List<RenderedResource> entries = rendered.stream()
+                .filter(r -> r.type().equals("kubernetes:networking.istio.io/v1:ServiceEntry")).toList();
+        assertEquals(2, entries.size());
+        for (RenderedResource entry : entries) {
+            Map<?, ?> metadata = (Map<?, ?>) entry.inputs().get("metadata");
+            assertEquals(EgressWaypointPlan.WAYPOINT, ((Map<?, ?>) metadata.get("labels")).get("istio.io/use-waypoint"));
+            assertEquals(EgressWaypointPlan.NAMESPACE, metadata.get("namespace"));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> principals(String policy) {
+        RenderedResource resource = rendered.stream()
+                .filter(r -> r.type().equals("kubernetes:security.istio.io/v1:AuthorizationPolicy"))
+                .filter(r -> policy.equals(((Map<?, ?>) r.inputs().get("metadata")).get("name")))
+                .findFirst().orElseThrow();
+        Map<String, Object> spec = (Map<String, Object>) resource.inputs().get("spec");
+        List<String> principals = new ArrayList<>();
+        for (Object rule : (List<Object>) spec.get("rules")) {
+            for (Object from : (List<Object>) ((Map<String, Object>) rule).get("from")) {
+                Map<String, Object> source = (Map<String, Object>) ((Map<String, Object>) from).get("source");
+                principals.addAll((List<String>) source.get("principals"));
+            }
+        }
+        return principals.stream().sorted().toList();
+    }
+
+    private void assertAllowed(Endpoint from, Endpoint to, int port) {
+        assertAllowed(from, to, port, Protocol.TCP);
+    }
+
+    private void assertAllowed(Endpoint from, Endpoint to, int port, Protocol protocol) {
+        var verdict = evaluator.evaluate(new Flow(from, to, port, protocol));
+        assertTrue(verdict.allowed(), verdict.explain());
+    }
+
+    private void assertDenied(Endpoint from, Endpoint to, int port) {
+        assertDenied(from, to, port, Protocol.TCP);
+    }
+
+    private void assertDenied(Endpoint from, Endpoint to, int port, Protocol protocol) {
+        var verdict = evaluator.evaluate(new Flow(from, to, port, protocol));
+        assertFalse(verdict.allowed(), verdict.explain());
+    }
+}
