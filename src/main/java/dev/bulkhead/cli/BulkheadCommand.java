@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = {
                 "Zero-trust multi-tenant EKS platform, as a Pulumi program.",
                 "Run `pulumi up` to deploy; use these commands to see and prove what it would create, offline."},
-        subcommands = {RenderCommand.class},
+        subcommands = {RenderCommand.class, CheckCommand.class, ReachCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the command ran and failed (e.g. invalid configuration)", "2:usage error"})
 public final class BulkheadCommand implements Runnable {

@@ -1,0 +1,161 @@
+package dev.bulkhead.check;
+
+import dev.bulkhead.check.Rule.Violation;
+import dev.bulkhead.render.RenderedResource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+
+import static dev.bulkhead.check.Severity.ERROR;
+import static dev.bulkhead.check.Severity.WARNING;
+
+/** Every project namespace is a sealed compartment, and no policy anywhere opens a door to everyone. */
+final class IsolationRules {
+
+    static final String PEER_AUTHENTICATION = "PeerAuthentication";
+    static final String AUTHORIZATION_POLICY = "AuthorizationPolicy";
+    static final String SERVICE_ACCOUNT_PATCH = "kubernetes:core/v1:ServiceAccountPatch";
+    static final List<String> POD_SECURITY_MODES = List.of("enforce", "audit", "warn");
+    static final List<String> USER_RBAC_KINDS = List.of("ServiceAccount", "Role", "RoleBinding");
+
+    private IsolationRules() {
+    }
+
+    static List<Rule> rules() {
+        return List.of(
+                perNamespace("isolation.default-deny",
+                        "every project namespace has a NetworkPolicy that selects all pods, isolates Ingress and Egress "
+                                + "and allows nothing",
+                        "restore the namespace's default-deny NetworkPolicy (podSelector {}, policyTypes [Ingress, "
+                                + "Egress], no rules)",
+                        "no default-deny NetworkPolicy in both directions",
+                        (ns, view) -> view.ofType(RenderView.NETWORK_POLICY).stream()
+                                .filter(p -> in(p, ns)).anyMatch(IsolationRules::isDefaultDeny)),
+                perNamespace("isolation.strict-mtls",
+                        "every project namespace has a namespace-wide PeerAuthentication with mTLS STRICT",
+                        "restore the namespace's PeerAuthentication {mtls: {mode: STRICT}} without a selector",
+                        "no namespace-wide STRICT PeerAuthentication",
+                        (ns, view) -> view.kind(PEER_AUTHENTICATION).stream().filter(p -> in(p, ns))
+                                .map(RenderView::spec)
+                                .anyMatch(s -> s.get("selector") == null
+                                        && "STRICT".equals(Plain.at(s, "mtls.mode")))),
+                perNamespace("isolation.allow-nothing",
+                        "every project namespace has the allow-nothing AuthorizationPolicy (an empty spec), so only "
+                                + "explicit ALLOW rules admit a connection",
+                        "restore the namespace's AuthorizationPolicy with an empty spec",
+                        "no allow-nothing AuthorizationPolicy baseline",
+                        (ns, view) -> view.kind(AUTHORIZATION_POLICY).stream().filter(p -> in(p, ns))
+                                .anyMatch(p -> RenderView.spec(p).isEmpty())),
+                perNamespace("isolation.pod-security",
+                        "every project namespace enforces, audits and warns at Pod Security level restricted",
+                        "label the namespace pod-security.kubernetes.io/{enforce,audit,warn}=restricted",
+                        "Pod Security is not restricted in every mode",
+                        (ns, view) -> {
+                            Map<String, String> labels = view.namespaceLabels().get(ns);
+                            return POD_SECURITY_MODES.stream().allMatch(mode ->
+                                    "restricted".equals(labels.get("pod-security.kubernetes.io/" + mode)));
+                        }),
+                perNamespace("isolation.default-token",
+                        "every project namespace's default ServiceAccount does not mount its token",
+                        "patch the default ServiceAccount with automountServiceAccountToken: false",
+                        "the default ServiceAccount still mounts its token",
+                        (ns, view) -> view.ofType(SERVICE_ACCOUNT_PATCH).stream()
+                                .filter(p -> in(p, ns) && "default".equals(RenderView.name(p)))
+                                .anyMatch(p -> Boolean.FALSE.equals(p.inputs().get("automountServiceAccountToken")))),
+                new Rule("isolation.no-user-rbac", "isolation", ERROR,
+                        "no ServiceAccount, Role or RoleBinding is created for user apps in project namespaces",
+                        "remove the object; apps run as the token-less default ServiceAccount and need no RBAC",
+                        IsolationRules::userRbac),
+                new Rule("isolation.open-peer", "isolation", ERROR,
+                        "no NetworkPolicy rule admits every namespace (namespaceSelector {}), every peer (a rule "
+                                + "without from/to) or every address (0.0.0.0/0) unless config allowed it explicitly",
+                        "select namespaces by label and addresses by their exact CIDR; to open all of IPv4 on purpose, "
+                                + "set allowAny: true on the egress entry",
+                        view -> openPeers(view, false)),
+                new Rule("isolation.allow-any", "isolation", WARNING,
+                        "egress to every IPv4 address that config allowed explicitly (allowAny: true) is reported",
+                        "replace the 0.0.0.0/0 egress entry with the exact networks when you know them",
+                        view -> openPeers(view, true)));
+    }
+
+    private static Rule perNamespace(String id, String demands, String fix, String message,
+                                     BiPredicate<String, RenderView> holds) {
+        return new Rule(id, "isolation", ERROR, demands, fix, view -> {
+            List<Violation> out = new ArrayList<>();
+            for (String ns : view.projectNamespaces().keySet()) {
+                if (!holds.test(ns, view)) {
+                    out.add(new Violation(ns + " (Namespace)", message));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static boolean in(RenderedResource r, String namespace) {
+        return RenderView.namespace(r).map(namespace::equals).orElse(false);
+    }
+
+    private static boolean isDefaultDeny(RenderedResource policy) {
+        Map<String, Object> spec = RenderView.spec(policy);
+        return Plain.map(spec.get("podSelector")).isEmpty()
+                && Plain.strings(spec.get("policyTypes")).containsAll(List.of("Ingress", "Egress"))
+                && Plain.list(spec.get("ingress")).isEmpty() && Plain.list(spec.get("egress")).isEmpty();
+    }
+
+    private static List<Violation> userRbac(RenderView view) {
+        var projects = view.projectNamespaces();
+        List<Violation> out = new ArrayList<>();
+        for (RenderedResource r : view.resources()) {
+            String kind = r.type().substring(r.type().lastIndexOf(':') + 1);
+            boolean userKind = r.type().startsWith("kubernetes:") && USER_RBAC_KINDS.contains(kind);
+            if (userKind && RenderView.namespace(r).map(projects::containsKey).orElse(false)) {
+                out.add(new Violation(RenderView.describe(r), kind + " in project namespace "
+                        + RenderView.namespace(r).orElseThrow()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * With {@code reportAllowed} false: open peers that config did not allow (errors). With it true: the 0.0.0.0/0
+     * peers config allowed with {@code allowAny} (warnings). The egress waypoint's way out is neither: it is the
+     * one exit, held to its entries' ports and cut off from the cluster's ranges.
+     */
+    private static List<Violation> openPeers(RenderView view, boolean reportAllowed) {
+        List<String> egressNamespaces = view.namespacesWithRole("egress");
+        List<Violation> out = new ArrayList<>();
+        for (RenderedResource policy : view.ofType(RenderView.NETWORK_POLICY)) {
+            boolean allowAny = "true".equals(RenderView.annotations(policy).get(Connectivity.ALLOW_ANY_ANNOTATION));
+            boolean exit = RenderView.namespace(policy).map(egressNamespaces::contains).orElse(false);
+            for (var rule : PolicyContents.rules(policy)) {
+                List<Map<String, Object>> peers = PolicyContents.peers(rule);
+                if (peers.isEmpty() && !reportAllowed) {
+                    out.add(new Violation(RenderView.describe(policy), "an " + rule.getKey()
+                            + " rule without peers admits every pod and address"));
+                }
+                for (Map<String, Object> peer : peers) {
+                    if (peer.containsKey("namespaceSelector") && isEmptySelector(peer.get("namespaceSelector"))
+                            && !reportAllowed) {
+                        out.add(new Violation(RenderView.describe(policy), "an " + rule.getKey()
+                                + " peer selects every namespace (namespaceSelector {})"));
+                    }
+                    Object cidr = Plain.map(peer.get("ipBlock")).get("cidr");
+                    if (cidr instanceof String s && s.endsWith("/0") && !exit) {
+                        if (allowAny == reportAllowed) {
+                            out.add(new Violation(RenderView.describe(policy), "an " + rule.getKey() + " peer is "
+                                    + s + (allowAny ? " (allowed by config: allowAny)" : "")));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isEmptySelector(Object selector) {
+        Map<String, Object> s = Plain.map(selector);
+        return Plain.map(s.get("matchLabels")).isEmpty() && Plain.list(s.get("matchExpressions")).isEmpty();
+    }
+}

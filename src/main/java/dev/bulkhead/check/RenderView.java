@@ -1,0 +1,136 @@
+package dev.bulkhead.check;
+
+import com.google.gson.JsonObject;
+import dev.bulkhead.netpol.NetworkPolicyEvaluator;
+import dev.bulkhead.render.JsonValues;
+import dev.bulkhead.render.RenderedResource;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A render as the rules read it: its resources by type, and the Kubernetes objects' metadata. Built from
+ * {@code resources.json} alone, so it judges a render edited by hand exactly as one the program wrote.
+ */
+public final class RenderView {
+
+    public static final String NAMESPACE = "kubernetes:core/v1:Namespace";
+    public static final String NETWORK_POLICY = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
+    public static final String PROJECT_LABEL = "bulkhead.dev/project";
+    public static final String ROLE_LABEL = "bulkhead.dev/role";
+    public static final String COMPONENT_LABEL = "bulkhead.dev/component";
+
+    private final List<RenderedResource> resources;
+    private final Map<String, Map<String, String>> namespaceLabels = new TreeMap<>();
+    private Connectivity connectivity;
+
+    public RenderView(List<RenderedResource> resources) {
+        this.resources = List.copyOf(resources);
+        for (RenderedResource r : ofType(NAMESPACE)) {
+            namespaceLabels.put(name(r), labels(r));
+        }
+    }
+
+    public List<RenderedResource> resources() {
+        return resources;
+    }
+
+    public List<RenderedResource> ofType(String type) {
+        return resources.stream().filter(r -> r.type().equals(type)).toList();
+    }
+
+    /** Kubernetes objects of {@code kind} (any API group), e.g. {@code AuthorizationPolicy}. */
+    public List<RenderedResource> kind(String kind) {
+        return resources.stream().filter(r -> r.type().startsWith("kubernetes:") && r.type().endsWith(":" + kind))
+                .toList();
+    }
+
+    /** Labels of every rendered namespace, by name. */
+    public Map<String, Map<String, String>> namespaceLabels() {
+        return namespaceLabels;
+    }
+
+    /** Project namespaces (those with the project label), mapped to their project, sorted by name. */
+    public Map<String, String> projectNamespaces() {
+        Map<String, String> out = new TreeMap<>();
+        namespaceLabels.forEach((ns, labels) -> {
+            if (labels.containsKey(PROJECT_LABEL)) {
+                out.put(ns, labels.get(PROJECT_LABEL));
+            }
+        });
+        return out;
+    }
+
+    /** Namespaces with {@code bulkhead.dev/role} = {@code role}. */
+    public List<String> namespacesWithRole(String role) {
+        return namespaceLabels.entrySet().stream().filter(e -> role.equals(e.getValue().get(ROLE_LABEL)))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** The NetworkPolicy evaluator over every rendered NetworkPolicy and namespace. */
+    public NetworkPolicyEvaluator evaluator() {
+        List<JsonObject> policies = new ArrayList<>();
+        for (RenderedResource r : ofType(NETWORK_POLICY)) {
+            policies.add(JsonValues.toJson(r.inputs()).getAsJsonObject());
+        }
+        return new NetworkPolicyEvaluator(policies, namespaceLabels);
+    }
+
+    /** The connectivity matrix, computed once. */
+    public synchronized Connectivity connectivity() {
+        if (connectivity == null) {
+            connectivity = Connectivity.of(this);
+        }
+        return connectivity;
+    }
+
+    /** {@code metadata.name} of a Kubernetes object, or the resource's logical name. */
+    public static String name(RenderedResource r) {
+        return metadata(r).map(m -> m.get("name")).map(String::valueOf).orElse(r.name());
+    }
+
+    public static Optional<String> namespace(RenderedResource r) {
+        return metadata(r).map(m -> m.get("namespace")).map(String::valueOf);
+    }
+
+    /** {@code namespace/name} of a namespaced object, {@code name} otherwise. */
+    public static String id(RenderedResource r) {
+        return namespace(r).map(ns -> ns + "/" + name(r)).orElse(name(r));
+    }
+
+    /** How a finding names a resource: its Kubernetes {@code namespace/name} or logical name, and its type. */
+    public static String describe(RenderedResource r) {
+        String shortType = r.type().substring(r.type().lastIndexOf(':') + 1);
+        return (r.type().startsWith("kubernetes:") ? id(r) : r.name()) + " (" + shortType + ")";
+    }
+
+    public static Map<String, String> labels(RenderedResource r) {
+        return stringMap(metadata(r).map(m -> m.get("labels")).orElse(null));
+    }
+
+    public static Map<String, String> annotations(RenderedResource r) {
+        return stringMap(metadata(r).map(m -> m.get("annotations")).orElse(null));
+    }
+
+    /** A Kubernetes object's {@code spec}, empty when it has none. */
+    public static Map<String, Object> spec(RenderedResource r) {
+        return Plain.map(r.inputs().get("spec"));
+    }
+
+    private static Optional<Map<String, Object>> metadata(RenderedResource r) {
+        Object m = r.inputs().get("metadata");
+        return m instanceof Map<?, ?> ? Optional.of(Plain.map(m)) : Optional.empty();
+    }
+
+    private static Map<String, String> stringMap(Object value) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return out;
+    }
+}
