@@ -82,6 +82,7 @@ public final class BulkheadProgram {
                     .spec(spec)
                     .platform(settings.platform())
                     .allProjects(settings.projects())
+                    .publicSubnetCidrs(network.publicSubnetCidrs())
                     .provider(cluster.kubernetesProvider())
                     .build(), ComponentResourceOptions.builder().dependsOn(List.of(platform)).build()));
         }

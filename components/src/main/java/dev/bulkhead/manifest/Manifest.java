@@ -17,6 +17,7 @@ import java.util.TreeMap;
  *
  * @param namespace null for cluster-scoped objects
  * @param patch     true when the object already exists (Kubernetes made it) and is to be patched, not created
+ * @param annotations metadata annotations; most generated objects have none
  */
 public record Manifest(
         String apiVersion,
@@ -25,19 +26,41 @@ public record Manifest(
         @Nullable String namespace,
         Map<String, String> labels,
         Map<String, Object> body,
-        boolean patch) {
+        boolean patch,
+        Map<String, String> annotations) {
 
     public Manifest {
         Objects.requireNonNull(apiVersion, "apiVersion");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
         labels = Collections.unmodifiableMap(new TreeMap<>(labels));
+        annotations = Collections.unmodifiableMap(new TreeMap<>(annotations));
         for (String reserved : List.of("apiVersion", "kind", "metadata")) {
             if (body.containsKey(reserved)) {
                 throw new IllegalArgumentException(kind + " " + name + ": '" + reserved + "' is not part of the body");
             }
         }
         body = deepCopy(body);
+    }
+
+    /** An object without annotations. */
+    public Manifest(String apiVersion, String kind, String name, @Nullable String namespace, Map<String, String> labels,
+                    Map<String, Object> body, boolean patch) {
+        this(apiVersion, kind, name, namespace, labels, body, patch, Map.of());
+    }
+
+    /** This object with {@code more} annotations added. */
+    public Manifest withAnnotations(Map<String, String> more) {
+        Map<String, String> all = new TreeMap<>(annotations);
+        all.putAll(more);
+        return new Manifest(apiVersion, kind, name, namespace, labels, body, patch, all);
+    }
+
+    /** This object with {@code more} labels added. */
+    public Manifest withLabels(Map<String, String> more) {
+        Map<String, String> all = new TreeMap<>(labels);
+        all.putAll(more);
+        return new Manifest(apiVersion, kind, name, namespace, all, body, patch, annotations);
     }
 
     /** A namespaced object to create, whose body is {@code spec: <spec>}. */
@@ -68,6 +91,9 @@ public record Manifest(
         }
         if (!labels.isEmpty()) {
             metadata.put("labels", labels);
+        }
+        if (!annotations.isEmpty()) {
+            metadata.put("annotations", annotations);
         }
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("apiVersion", apiVersion);

@@ -1,11 +1,11 @@
 package dev.bulkhead.mesh;
 
 /** API version and kinds of Istio's security resources (GA as {@code v1} since Istio 1.22). */
-final class IstioSecurity {
+public final class IstioSecurity {
 
-    static final String API_VERSION = "security.istio.io/v1";
+    public static final String API_VERSION = "security.istio.io/v1";
     static final String PEER_AUTHENTICATION = "PeerAuthentication";
-    static final String AUTHORIZATION_POLICY = "AuthorizationPolicy";
+    public static final String AUTHORIZATION_POLICY = "AuthorizationPolicy";
 
     private IstioSecurity() {
     }

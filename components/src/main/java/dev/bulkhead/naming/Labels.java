@@ -26,6 +26,15 @@ public final class Labels {
     /** The recommended application-name label; the monitoring namespace's Prometheus pods carry it. */
     public static final String APP_NAME = "app.kubernetes.io/name";
 
+    /** What a Bulkhead-made namespace is for, besides apps: {@link #ROLE_GATEWAY} or {@code egress}. */
+    public static final String ROLE = "bulkhead.dev/role";
+    /** The value of {@link #ROLE} on a project's ingress gateway namespace. */
+    public static final String ROLE_GATEWAY = "gateway";
+    /** On an export's objects: the export's name. */
+    public static final String EXPORT = "bulkhead.dev/export";
+    /** On an export's objects: the consumer projects, comma-separated. */
+    public static final String CONSUMERS = "bulkhead.dev/consumers";
+
     private Labels() {
     }
 }

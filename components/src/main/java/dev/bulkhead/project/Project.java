@@ -7,6 +7,8 @@ import dev.bulkhead.isolation.Compartment;
 import dev.bulkhead.isolation.CompartmentPlan;
 import dev.bulkhead.isolation.NamespaceCompartment;
 import dev.bulkhead.isolation.NamespaceCompartmentArgs;
+import dev.bulkhead.ingress.IngressPlans;
+import dev.bulkhead.ingress.ProjectEdge;
 import dev.bulkhead.manifest.Manifest;
 import dev.bulkhead.model.PlatformSpec;
 import dev.bulkhead.model.ProjectSpec;
@@ -30,7 +32,7 @@ public final class Project extends ComponentResource {
     public Project(String name, ProjectArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
         List<NamespaceCompartment> created = new ArrayList<>();
-        for (CompartmentPlan plan : plans(args.spec(), args.platform())) {
+        for (CompartmentPlan plan : plans(edge(args))) {
             created.add(new NamespaceCompartment(name + "-" + plan.namespace().name(),
                     NamespaceCompartmentArgs.builder().plan(plan).provider(args.provider()).build(),
                     ComponentResourceOptions.builder().parent(this).build()));
@@ -41,9 +43,26 @@ public final class Project extends ComponentResource {
 
     /** The compartment plan of each of the project's namespaces, in config order; creates nothing. */
     public static List<CompartmentPlan> plans(ProjectSpec spec, PlatformSpec platform) {
-        return spec.namespaces().stream()
-                .map(namespace -> CompartmentPlan.of(Compartment.of(spec, platform, namespace)))
-                .toList();
+        return plans(new ProjectEdge(spec, platform, List.of(spec), List.of()));
+    }
+
+    /**
+     * The compartment plan of each of the project's namespaces in config order, each with what it holds for the
+     * project's gateway and the exports it consumes, then the gateway namespace's if the project has one.
+     */
+    public static List<CompartmentPlan> plans(ProjectEdge edge) {
+        List<CompartmentPlan> plans = new ArrayList<>();
+        for (String namespace : edge.project().namespaces()) {
+            plans.add(CompartmentPlan.of(Compartment.of(edge.project(), edge.platform(), namespace))
+                    .withContents(IngressPlans.workloadNamespace(edge, namespace)));
+        }
+        IngressPlans.gateway(edge).ifPresent(plans::add);
+        return List.copyOf(plans);
+    }
+
+    private static ProjectEdge edge(ProjectArgs args) {
+        List<ProjectSpec> all = args.allProjects().isEmpty() ? List.of(args.spec()) : args.allProjects();
+        return new ProjectEdge(args.spec(), args.platform(), all, args.publicSubnetCidrs());
     }
 
     /**
@@ -52,6 +71,14 @@ public final class Project extends ComponentResource {
      */
     public static List<Manifest> manifests(ProjectSpec spec, PlatformSpec platform) {
         return plans(spec, platform).stream().flatMap(plan -> plan.all().stream()).toList();
+    }
+
+    /** The compartment of the project's gateway namespace, if it has one (ingress or exports). */
+    public java.util.Optional<NamespaceCompartment> gatewayCompartment() {
+        return compartments.stream()
+                .filter(c -> dev.bulkhead.naming.Labels.ROLE_GATEWAY.equals(
+                        c.plan().namespace().labels().get(dev.bulkhead.naming.Labels.ROLE)))
+                .findFirst();
     }
 
     /** The names of the project's namespaces. */

@@ -19,6 +19,7 @@ public final class ProjectArgs extends ResourceArgs {
     private PlatformSpec platform;
     private List<ProjectSpec> allProjects = List.of();
     private Provider provider;
+    private List<String> publicSubnetCidrs = List.of();
 
     private ProjectArgs() {
     }
@@ -41,6 +42,11 @@ public final class ProjectArgs extends ResourceArgs {
 
     public Provider provider() {
         return provider;
+    }
+
+    /** CIDRs of the public (ALB) subnets, whose addresses may reach the gateway's public listener. */
+    public List<String> publicSubnetCidrs() {
+        return publicSubnetCidrs;
     }
 
     public static Builder builder() {
@@ -73,6 +79,11 @@ public final class ProjectArgs extends ResourceArgs {
 
         public Builder provider(Provider provider) {
             args.provider = provider;
+            return this;
+        }
+
+        public Builder publicSubnetCidrs(List<String> publicSubnetCidrs) {
+            args.publicSubnetCidrs = List.copyOf(publicSubnetCidrs);
             return this;
         }
 
