@@ -2,6 +2,7 @@ package dev.bulkhead.ingress;
 
 import dev.bulkhead.isolation.NetworkPolicyParts;
 import dev.bulkhead.manifest.Manifest;
+import dev.bulkhead.mesh.Ambient;
 import dev.bulkhead.model.ExportSpec;
 import dev.bulkhead.model.ProjectSpec;
 import dev.bulkhead.naming.Names;
@@ -39,7 +40,7 @@ public final class ConsumerAccess {
             if (!ports.isEmpty()) {
                 rules.add(NetworkPolicyParts.to(List.of(NetworkPolicyParts.podsIn(
                                 Names.gatewayNamespace(exporter.name()),
-                                Map.of(dev.bulkhead.mesh.Ambient.PROXY_POD_LABEL,
+                                Map.of(Ambient.PROXY_POD_LABEL,
                                         GatewayApi.gatewayName(exporter.name())))),
                         GatewayPolicies.ports(ports)));
             }

@@ -6,16 +6,17 @@ import dev.bulkhead.model.RouteSpec;
 import dev.bulkhead.naming.Names;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The project's Gateway API {@code Gateway} and its HTTPRoutes. The Gateway has one HTTPS listener per route host
- * on {@link GatewayPorts#PUBLIC}, terminating TLS with the project's own certificate, and one plain in-cluster
- * listener per export; Istio gives it a ClusterIP Service, so nothing but the ALB (through the TargetGroupBinding)
- * and the mesh can reach it. Routes attach only from the gateway's own namespace.
+ * The project's Gateway API {@code Gateway} and its HTTPRoutes. The Gateway has one HTTPS listener on
+ * {@link GatewayPorts#PUBLIC}, terminating TLS with the project's own certificate, and one plain in-cluster listener
+ * per export; Istio gives it a ClusterIP Service, so nothing but the ALB (through the TargetGroupBinding) and the mesh
+ * can reach it. The HTTPS listener names no hostname because the ALB sends no SNI to its targets: a listener per host
+ * would match no connection. The route hosts are matched on the Host header instead, by each HTTPRoute's
+ * {@code hostnames}. Routes attach only from the gateway's own namespace.
  */
 public final class GatewayObjects {
 
@@ -24,10 +25,8 @@ public final class GatewayObjects {
     private GatewayObjects() {
     }
 
-    /** The listener serving {@code host}. */
-    public static String httpsListener(String host) {
-        return Names.kubernetes("https", host);
-    }
+    /** The listener the ALB's target group sends to. */
+    public static final String HTTPS_LISTENER = "https";
 
     /** The listener serving an export. */
     public static String exportListener(String export) {
@@ -37,12 +36,9 @@ public final class GatewayObjects {
     public static Manifest gateway(ProjectEdge edge) {
         List<Object> listeners = new ArrayList<>();
         Map<String, Object> sameNamespace = Map.of("namespaces", Map.of("from", "Same"));
-        Set<String> hosts = new LinkedHashSet<>();
-        edge.routes().forEach(route -> hosts.add(route.host()));
-        for (String host : hosts) {
+        if (edge.project().ingress().isPresent()) {
             listeners.add(Map.of(
-                    "name", httpsListener(host),
-                    "hostname", host,
+                    "name", HTTPS_LISTENER,
                     "port", GatewayPorts.PUBLIC,
                     "protocol", "HTTPS",
                     "tls", Map.of("mode", "Terminate", "certificateRefs", List.of(Map.of(
@@ -70,7 +66,7 @@ public final class GatewayObjects {
         for (int i = 0; i < specs.size(); i++) {
             RouteSpec route = specs.get(i);
             routes.add(route(edge, Names.kubernetes("route", String.valueOf(i), route.service().name()),
-                    httpsListener(route.host()), List.of(route.host()), route.path(),
+                    HTTPS_LISTENER, List.of(route.host()), route.path(),
                     route.service().namespace(), route.service().name(), route.port(), COMPONENT));
         }
         return routes;
@@ -84,7 +80,7 @@ public final class GatewayObjects {
 
     private static Manifest route(ProjectEdge edge, String name, String listener, List<String> hostnames, String path,
                                   String namespace, String service, int port, String component) {
-        Map<String, Object> spec = new java.util.TreeMap<>();
+        Map<String, Object> spec = new TreeMap<>();
         spec.put("parentRefs", List.of(Map.of("name", edge.gatewayName(), "sectionName", listener)));
         if (!hostnames.isEmpty()) {
             spec.put("hostnames", hostnames);

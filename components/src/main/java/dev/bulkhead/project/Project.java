@@ -3,20 +3,22 @@ package dev.bulkhead.project;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.bulkhead.ingress.IngressPlans;
+import dev.bulkhead.ingress.ProjectEdge;
 import dev.bulkhead.isolation.Compartment;
 import dev.bulkhead.isolation.CompartmentPlan;
 import dev.bulkhead.isolation.NamespaceCompartment;
 import dev.bulkhead.isolation.NamespaceCompartmentArgs;
-import dev.bulkhead.ingress.IngressPlans;
-import dev.bulkhead.ingress.ProjectEdge;
 import dev.bulkhead.manifest.Manifest;
 import dev.bulkhead.model.PlatformSpec;
 import dev.bulkhead.model.ProjectSpec;
+import dev.bulkhead.naming.Labels;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One tenant's sealed compartment: each of its namespaces labelled with the project, closed by default-deny
@@ -74,10 +76,9 @@ public final class Project extends ComponentResource {
     }
 
     /** The compartment of the project's gateway namespace, if it has one (ingress or exports). */
-    public java.util.Optional<NamespaceCompartment> gatewayCompartment() {
+    public Optional<NamespaceCompartment> gatewayCompartment() {
         return compartments.stream()
-                .filter(c -> dev.bulkhead.naming.Labels.ROLE_GATEWAY.equals(
-                        c.plan().namespace().labels().get(dev.bulkhead.naming.Labels.ROLE)))
+                .filter(c -> Labels.ROLE_GATEWAY.equals(c.plan().namespace().labels().get(Labels.ROLE)))
                 .findFirst();
     }
 

@@ -58,14 +58,15 @@ class IngressPlansTest {
     }
 
     @Test
-    void theGatewayIsIstioClassWithAClusterIpServiceOneHttpsListenerPerHostAndOneListenerPerExport() {
+    void theGatewayIsIstioClassWithAClusterIpServiceOneHttpsListenerAndOneListenerPerExport() {
         Manifest gateway = find(IngressPlans.gateway(edge(SHOP)).orElseThrow().contents(), "Gateway", "shop-gateway");
         assertEquals("istio", gateway.spec().get("gatewayClassName"));
         assertEquals(Map.of("networking.istio.io/service-type", "ClusterIP"), gateway.annotations());
         var listeners = (List<?>) gateway.spec().get("listeners");
         assertEquals(3, listeners.size());
         var https = (Map<?, ?>) listeners.get(0);
-        assertEquals("shop.example.com", https.get("hostname"));
+        // the ALB sends no SNI: a listener bound to a hostname would match none of its connections
+        assertFalse(https.containsKey("hostname"));
         assertEquals(8443, https.get("port"));
         assertEquals("HTTPS", https.get("protocol"));
         assertEquals(Map.of("mode", "Terminate", "certificateRefs",
@@ -81,6 +82,7 @@ class IngressPlansTest {
         assertEquals(2, routes.size());
         Manifest api = routes.get(1);
         assertEquals(List.of("shop.example.com"), api.spec().get("hostnames"));
+        assertEquals(List.of(Map.of("name", "shop-gateway", "sectionName", "https")), api.spec().get("parentRefs"));
         assertEquals(List.of(Map.of(
                         "matches", List.of(Map.of("path", Map.of("type", "PathPrefix", "value", "/api"))),
                         "backendRefs", List.of(Map.of("name", "api", "namespace", "shop-api", "port", 9000)))),
