@@ -159,7 +159,7 @@ public final class Connectivity {
         if (to.kind() == Kind.ISTIOD && (from.kind() == Kind.GATEWAY || from.kind() == Kind.EGRESS_WAYPOINT)) {
             return "mesh proxy to istiod";
         }
-        if (from.kind() == Kind.MONITORING && to.kind() == Kind.WORKLOAD) {
+        if (from.kind() == Kind.MONITORING && to.kind().managed()) {
             return "metrics scrape";
         }
         if (from.kind() == Kind.WORKLOAD && to.kind() == Kind.EGRESS_WAYPOINT) {

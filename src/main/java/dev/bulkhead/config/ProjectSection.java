@@ -6,6 +6,7 @@ import dev.bulkhead.model.IngressSpec;
 import dev.bulkhead.model.ProjectSpec;
 import dev.bulkhead.model.QuotaSpec;
 import dev.bulkhead.model.ServiceRef;
+import dev.bulkhead.naming.Names;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,7 +70,7 @@ final class ProjectSection {
                 : Optional.empty();
 
         List<Node> consumers = new ArrayList<>();
-        List<ExportSpec> exports = exports(checks, f, ownNamespaces, consumers);
+        List<ExportSpec> exports = exports(checks, f, name, ownNamespaces, consumers);
 
         List<EgressRule> egress = new ArrayList<>();
         for (Node entry : f.list("egress", false, "egress rules")) {
@@ -109,7 +110,8 @@ final class ProjectSection {
         return valid;
     }
 
-    private static List<ExportSpec> exports(Checks checks, Fields f, List<String> namespaces, List<Node> consumersOut) {
+    private static List<ExportSpec> exports(Checks checks, Fields f, String project, List<String> namespaces,
+                                            List<Node> consumersOut) {
         ConfigReader reader = checks.reader();
         List<ExportSpec> exports = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
@@ -117,7 +119,12 @@ final class ProjectSection {
             Fields e = reader.fields(node, EXPORT_KEYS);
             Node nameNode = e.required("name", "an RFC 1123 label, e.g. orders");
             String name = nameNode == null ? null : checks.label(nameNode, Formats.RFC1123_LABEL_MAX, "export name");
-            if (name != null && names.putIfAbsent(name, nameNode.path()) != null) {
+            // an export's Service in the gateway namespace is named after it; Istio's own Service is <gateway>-istio
+            String gatewayService = project == null ? null : Names.gatewayNamespace(project) + "-istio";
+            if (name != null && name.equals(gatewayService)) {
+                reader.error(nameNode.path(), quote(name) + " is the name of the Service Istio creates for the "
+                        + "project's gateway; choose another export name");
+            } else if (name != null && names.putIfAbsent(name, nameNode.path()) != null) {
                 reader.error(nameNode.path(), quote(name) + " is already exported at " + names.get(name)
                         + "; export names must be unique within a project");
             }

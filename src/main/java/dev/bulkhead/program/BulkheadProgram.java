@@ -1,6 +1,7 @@
 package dev.bulkhead.program;
 
 import com.pulumi.Context;
+import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.bulkhead.access.Access;
 import dev.bulkhead.access.AccessArgs;
@@ -14,6 +15,8 @@ import dev.bulkhead.egress.EgressDestinations;
 import dev.bulkhead.egress.EgressWaypoint;
 import dev.bulkhead.egress.EgressWaypointPlan;
 import dev.bulkhead.egress.ExternalHost;
+import dev.bulkhead.ingress.Ingress;
+import dev.bulkhead.ingress.IngressArgs;
 import dev.bulkhead.model.ProjectSpec;
 import dev.bulkhead.naming.Names;
 import dev.bulkhead.network.Network;
@@ -23,9 +26,11 @@ import dev.bulkhead.platform.PlatformServicesArgs;
 import dev.bulkhead.project.Project;
 import dev.bulkhead.project.ProjectArgs;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The whole platform as one dependency graph: access roles, network, cluster, the cluster's access entries,
@@ -100,8 +105,16 @@ public final class BulkheadProgram {
                     .platform(settings.platform())
                     .allProjects(settings.projects())
                     .egress(egress)
+                    .publicSubnetCidrs(network.publicSubnetCidrs())
                     .provider(cluster.kubernetesProvider())
                     .build(), ComponentResourceOptions.builder().dependsOn(List.of(platform)).build()));
+        }
+
+        Map<String, Ingress> ingresses = new LinkedHashMap<>();
+        for (ProjectSpec spec : settings.projects()) {
+            if (spec.ingress().isPresent()) {
+                ingresses.put(spec.name(), ingress(settings, spec, network, cluster, projects.get(spec.name())));
+            }
         }
 
         ctx.export("clusterName", cluster.clusterName());
@@ -111,5 +124,33 @@ public final class BulkheadProgram {
         ctx.export("adminRoleArn", access.adminRoleArn());
         ctx.export("auditorRoleArn", access.auditorRoleArn());
         ctx.export("projects", com.pulumi.core.Output.of(List.copyOf(projects.keySet())));
+        ctx.export("loadBalancers", loadBalancers(ingresses));
+    }
+
+    /** A project's ALB, target group and gateway certificate, once its gateway namespace is sealed. */
+    private static Ingress ingress(StackSettings settings, ProjectSpec spec, Network network, Cluster cluster,
+                                   Project project) {
+        return new Ingress("ingress-" + spec.name(), IngressArgs.builder()
+                .stack(settings.stack())
+                .production(settings.production())
+                .project(spec)
+                .vpcId(network.vpcId())
+                .publicSubnetIds(network.publicSubnetIds())
+                .privateSubnetCidrs(network.privateSubnetCidrs())
+                .provider(cluster.kubernetesProvider())
+                .gatewayGuards(project.gatewayCompartment().orElseThrow().guards())
+                .build(), null);
+    }
+
+    /** Per project with ingress: its ALB's ARN and DNS name (where its hosts' DNS records point). */
+    private static Output<Map<String, Map<String, String>>> loadBalancers(Map<String, Ingress> ingresses) {
+        List<Output<Map.Entry<String, Map<String, String>>>> entries = new ArrayList<>();
+        ingresses.forEach((project, ingress) -> entries.add(Output.tuple(ingress.loadBalancerArn(), ingress.dnsName())
+                .applyValue(t -> Map.entry(project, Map.of("arn", t.t1, "dnsName", t.t2)))));
+        return Output.all(entries).applyValue(list -> {
+            Map<String, Map<String, String>> byProject = new TreeMap<>();
+            list.forEach(entry -> byProject.put(entry.getKey(), entry.getValue()));
+            return byProject;
+        });
     }
 }

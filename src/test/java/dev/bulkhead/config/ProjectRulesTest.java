@@ -103,6 +103,12 @@ class ProjectRulesTest {
     }
 
     @Test
+    void anExportIsNotNamedLikeTheGatewaysOwnService() {
+        assertOnlyError(set(reference(), SHOP + ".exports[0].name", "shop-gateway-istio"), SHOP + ".exports[0].name",
+                "\"shop-gateway-istio\" is the name of the Service Istio creates for the project's gateway");
+    }
+
+    @Test
     void exportNamesAreUniqueInAProject() {
         var config = reference();
         set(config, SHOP + ".exports[1]", map("name", "orders", "service", "shop-api/orders2", "port", 8081,

@@ -27,7 +27,7 @@ public final class AllowAmbient {
     }
 
     public static Manifest of(Compartment compartment) {
-        var project = List.of(NetworkPolicyParts.namespaces(compartment.projectSelector()));
+        var project = List.of(NetworkPolicyParts.appNamespaces(compartment.projectSelector()));
         var hbone = List.of(NetworkPolicyParts.tcp(Ambient.HBONE_PORT));
         return NetworkPolicyParts.policy(compartment, NAME, Map.of(
                 "podSelector", NetworkPolicyParts.allPods(),

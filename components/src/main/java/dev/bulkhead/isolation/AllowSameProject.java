@@ -21,7 +21,7 @@ public final class AllowSameProject {
     }
 
     public static Manifest of(Compartment compartment) {
-        var project = List.of(NetworkPolicyParts.namespaces(compartment.projectSelector()));
+        var project = List.of(NetworkPolicyParts.appNamespaces(compartment.projectSelector()));
         return NetworkPolicyParts.policy(compartment, NAME, Map.of(
                 "podSelector", NetworkPolicyParts.allPods(),
                 "policyTypes", List.of(INGRESS, EGRESS),

@@ -56,6 +56,18 @@ public final class NetworkPolicyParts {
         return Map.of("namespaceSelector", matchLabels(nonEmpty(namespaceLabels)));
     }
 
+    /**
+     * Every pod of the namespaces carrying {@code namespaceLabels} except a project's gateway namespace
+     * ({@link Labels#ROLE} {@code =} {@link Labels#ROLE_GATEWAY}): the gateway carries the project label too, but it
+     * is the project's edge, admitted only on the ports it routes to, never on every port.
+     */
+    public static Map<String, Object> appNamespaces(Map<String, String> namespaceLabels) {
+        return Map.of("namespaceSelector", Map.of(
+                "matchLabels", nonEmpty(namespaceLabels),
+                "matchExpressions", List.of(Map.of(
+                        "key", Labels.ROLE, "operator", "NotIn", "values", List.of(Labels.ROLE_GATEWAY)))));
+    }
+
     /** The pods labelled {@code podLabels} in the namespace called {@code namespace}. */
     public static Map<String, Object> podsIn(String namespace, Map<String, String> podLabels) {
         return Map.of(

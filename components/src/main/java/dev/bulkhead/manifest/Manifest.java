@@ -57,6 +57,13 @@ public record Manifest(
         return new Manifest(apiVersion, kind, name, namespace, labels, body, patch, all);
     }
 
+    /** This object with {@code more} labels added. */
+    public Manifest withLabels(Map<String, String> more) {
+        Map<String, String> all = new TreeMap<>(labels);
+        all.putAll(more);
+        return new Manifest(apiVersion, kind, name, namespace, all, body, patch, annotations);
+    }
+
     /** A namespaced object to create, whose body is {@code spec: <spec>}. */
     public static Manifest namespaced(String apiVersion, String kind, String namespace, String name,
                                       Map<String, String> labels, Map<String, Object> spec) {

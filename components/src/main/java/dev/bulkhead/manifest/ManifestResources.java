@@ -1,16 +1,21 @@
 package dev.bulkhead.manifest;
 
+import com.pulumi.core.Either;
 import com.pulumi.kubernetes.core.v1.LimitRange;
 import com.pulumi.kubernetes.core.v1.LimitRangeArgs;
 import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.core.v1.ResourceQuota;
 import com.pulumi.kubernetes.core.v1.ResourceQuotaArgs;
+import com.pulumi.kubernetes.core.v1.Service;
 import com.pulumi.kubernetes.core.v1.ServiceAccountPatch;
 import com.pulumi.kubernetes.core.v1.ServiceAccountPatchArgs;
+import com.pulumi.kubernetes.core.v1.ServiceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.LimitRangeItemArgs;
 import com.pulumi.kubernetes.core.v1.inputs.LimitRangeSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ResourceQuotaSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaPatchArgs;
 import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
@@ -60,6 +65,7 @@ public final class ManifestResources {
                         .build(), options);
             }
             case "v1/LimitRange" -> limitRange(logicalName, manifest, read, options);
+            case "v1/Service" -> service(logicalName, manifest, read, options);
             case "networking.k8s.io/v1/NetworkPolicy" -> {
                 read.onlyKeys(manifest.body(), "", Set.of("spec"));
                 yield new NetworkPolicy(logicalName, NetworkPolicyArgs.builder()
@@ -94,6 +100,37 @@ public final class ManifestResources {
                 .metadata(meta.build())
                 .automountServiceAccountToken(read.bool(manifest.body().get("automountServiceAccountToken"),
                         "automountServiceAccountToken"))
+                .build(), options);
+    }
+
+    /** A ClusterIP Service: a selector and numbered TCP ports, nothing else. */
+    private static Service service(String logicalName, Manifest manifest, StrictReader read,
+                                   CustomResourceOptions options) {
+        read.onlyKeys(manifest.body(), "", Set.of("spec"));
+        read.onlyKeys(manifest.spec(), "spec", Set.of("type", "selector", "ports"));
+        if (!"ClusterIP".equals(read.string(manifest.spec().get("type"), "spec.type"))) {
+            throw new IllegalArgumentException(manifest.id() + ": only ClusterIP Services are generated");
+        }
+        List<ServicePortArgs> ports = new ArrayList<>();
+        List<?> items = read.list(manifest.spec().get("ports"), "spec.ports");
+        for (int i = 0; i < items.size(); i++) {
+            String path = "spec.ports[" + i + "]";
+            Map<String, Object> item = read.map(items.get(i), path);
+            read.onlyKeys(item, path, Set.of("name", "port", "targetPort", "protocol"));
+            ports.add(ServicePortArgs.builder()
+                    .name(read.string(item.get("name"), path + ".name"))
+                    .port((Integer) item.get("port"))
+                    .targetPort(Either.ofLeft((Integer) item.get("targetPort")))
+                    .protocol(read.string(item.get("protocol"), path + ".protocol"))
+                    .build());
+        }
+        return new Service(logicalName, ServiceArgs.builder()
+                .metadata(metadata(manifest))
+                .spec(ServiceSpecArgs.builder()
+                        .type("ClusterIP")
+                        .selector(read.stringMap(manifest.spec().get("selector"), "spec.selector"))
+                        .ports(ports)
+                        .build())
                 .build(), options);
     }
 

@@ -35,14 +35,14 @@ public final class ProjectIdentities {
 
     /**
      * Principals of the project itself, sorted: every service account of each of its namespaces (so waypoints and
-     * whatever the apps run as are included without listing them) and the project's gateway.
+     * whatever the apps run as are included without listing them). The project's gateway is not a member: it is
+     * admitted only on the ports it routes to, by the namespaces it routes to.
      */
     public static List<String> members(String trustDomain, String project, List<String> namespaces) {
         var principals = new TreeSet<String>();
         for (String namespace : namespaces) {
             principals.add(SpiffeId.anyIn(trustDomain, namespace).principal());
         }
-        principals.add(gateway(trustDomain, project).principal());
         return List.copyOf(principals);
     }
 }

@@ -89,6 +89,7 @@ public final class PlausibleMocks implements Mocks {
         Map<String, Object> state = new LinkedHashMap<>(args.inputs);
         String id = PlausibleIds.id(args.type, args.name, args.inputs);
         AwsOutputs.add(args.type, args.name, args.inputs, region, account, state);
+        TlsOutputs.add(args.type, args.name, state);
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }
 
@@ -104,6 +105,10 @@ public final class PlausibleMocks implements Mocks {
             case "aws:index/getPartition:getPartition" -> Map.of("partition", "aws", "dnsSuffix", "amazonaws.com",
                     "id", "aws", "reverseDnsPrefix", "com.amazonaws");
             case "aws:ssm/getParameter:getParameter" -> ssmParameter(argument(args, "name"));
+            // the account Elastic Load Balancing writes access logs from, in regions older than August 2022
+            case "aws:elb/getServiceAccount:getServiceAccount" -> Map.of(
+                    "id", "1" + hex("elb" + region, 11).replaceAll("[a-f]", "7"),
+                    "arn", "arn:aws:iam::" + "1" + hex("elb" + region, 11).replaceAll("[a-f]", "7") + ":root");
             default -> Map.of();
         };
         return CompletableFuture.completedFuture(result);

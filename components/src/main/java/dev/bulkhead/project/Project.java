@@ -5,6 +5,8 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.bulkhead.egress.EgressContext;
 import dev.bulkhead.egress.ProjectEgress;
+import dev.bulkhead.ingress.IngressPlans;
+import dev.bulkhead.ingress.ProjectEdge;
 import dev.bulkhead.isolation.Compartment;
 import dev.bulkhead.isolation.CompartmentPlan;
 import dev.bulkhead.isolation.NamespaceCompartment;
@@ -12,11 +14,13 @@ import dev.bulkhead.isolation.NamespaceCompartmentArgs;
 import dev.bulkhead.manifest.Manifest;
 import dev.bulkhead.model.PlatformSpec;
 import dev.bulkhead.model.ProjectSpec;
+import dev.bulkhead.naming.Labels;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One tenant's sealed compartment: each of its namespaces labelled with the project, closed by default-deny
@@ -32,7 +36,7 @@ public final class Project extends ComponentResource {
     public Project(String name, ProjectArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
         List<NamespaceCompartment> created = new ArrayList<>();
-        for (CompartmentPlan plan : plans(args.spec(), args.platform(), args.egress())) {
+        for (CompartmentPlan plan : plans(edge(args), args.egress())) {
             created.add(new NamespaceCompartment(name + "-" + plan.namespace().name(),
                     NamespaceCompartmentArgs.builder().plan(plan).provider(args.provider()).build(),
                     ComponentResourceOptions.builder().parent(this).build()));
@@ -42,21 +46,45 @@ public final class Project extends ComponentResource {
     }
 
     /** The compartment plan of each of the project's namespaces, in config order; creates nothing. */
-    public static List<CompartmentPlan> plans(ProjectSpec spec, PlatformSpec platform, EgressContext egress) {
-        return spec.namespaces().stream()
-                .map(namespace -> {
-                    Compartment c = Compartment.of(spec, platform, namespace);
-                    return CompartmentPlan.of(c).withContents(ProjectEgress.of(c, spec.egress(), egress));
-                })
-                .toList();
+    public static List<CompartmentPlan> plans(ProjectSpec spec, PlatformSpec platform) {
+        return plans(new ProjectEdge(spec, platform, List.of(spec), List.of()), EgressContext.closed());
+    }
+
+    /**
+     * The compartment plan of each of the project's namespaces in config order, each with what it holds for the
+     * project's gateway, the exports it consumes and its ways out, then the gateway namespace's if the project has
+     * one.
+     */
+    public static List<CompartmentPlan> plans(ProjectEdge edge, EgressContext egress) {
+        List<CompartmentPlan> plans = new ArrayList<>();
+        for (String namespace : edge.project().namespaces()) {
+            Compartment c = Compartment.of(edge.project(), edge.platform(), namespace);
+            plans.add(CompartmentPlan.of(c)
+                    .withContents(IngressPlans.workloadNamespace(edge, namespace))
+                    .withContents(ProjectEgress.of(c, edge.project().egress(), egress)));
+        }
+        IngressPlans.gateway(edge).ifPresent(plans::add);
+        return List.copyOf(plans);
+    }
+
+    private static ProjectEdge edge(ProjectArgs args) {
+        List<ProjectSpec> all = args.allProjects().isEmpty() ? List.of(args.spec()) : args.allProjects();
+        return new ProjectEdge(args.spec(), args.platform(), all, args.publicSubnetCidrs());
     }
 
     /**
      * Every Kubernetes object the project's compartments consist of, as plain data ({@link Manifest#toMap()} gives
      * the object as the API server reads it); creates nothing. This is what connectivity checks evaluate.
      */
-    public static List<Manifest> manifests(ProjectSpec spec, PlatformSpec platform, EgressContext egress) {
-        return plans(spec, platform, egress).stream().flatMap(plan -> plan.all().stream()).toList();
+    public static List<Manifest> manifests(ProjectSpec spec, PlatformSpec platform) {
+        return plans(spec, platform).stream().flatMap(plan -> plan.all().stream()).toList();
+    }
+
+    /** The compartment of the project's gateway namespace, if it has one (ingress or exports). */
+    public Optional<NamespaceCompartment> gatewayCompartment() {
+        return compartments.stream()
+                .filter(c -> Labels.ROLE_GATEWAY.equals(c.plan().namespace().labels().get(Labels.ROLE)))
+                .findFirst();
     }
 
     /** The names of the project's namespaces. */

@@ -21,6 +21,7 @@ public final class ProjectArgs extends ResourceArgs {
     private List<ProjectSpec> allProjects = List.of();
     private Provider provider;
     private EgressContext egress = EgressContext.closed();
+    private List<String> publicSubnetCidrs = List.of();
 
     private ProjectArgs() {
     }
@@ -48,6 +49,11 @@ public final class ProjectArgs extends ResourceArgs {
     /** What the project's egress policies need beyond its own rules; closed unless set. */
     public EgressContext egress() {
         return egress;
+    }
+
+    /** CIDRs of the public (ALB) subnets, whose addresses may reach the gateway's public listener. */
+    public List<String> publicSubnetCidrs() {
+        return publicSubnetCidrs;
     }
 
     public static Builder builder() {
@@ -85,6 +91,11 @@ public final class ProjectArgs extends ResourceArgs {
 
         public Builder egress(EgressContext egress) {
             args.egress = Objects.requireNonNull(egress, "egress");
+            return this;
+        }
+
+        public Builder publicSubnetCidrs(List<String> publicSubnetCidrs) {
+            args.publicSubnetCidrs = List.copyOf(publicSubnetCidrs);
             return this;
         }
 

@@ -15,8 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class NetworkPolicyGeneratorsTest {
 
     private static final Map<String, Object> ALL_PODS = Map.of();
-    private static final Map<String, Object> SHOP_NAMESPACES =
-            Map.of("namespaceSelector", Map.of("matchLabels", Map.of("bulkhead.dev/project", "shop")));
+    /** The project's namespaces except its gateway namespace, which is admitted only on the ports it routes to. */
+    private static final Map<String, Object> SHOP_NAMESPACES = Map.of("namespaceSelector", Map.of(
+            "matchLabels", Map.of("bulkhead.dev/project", "shop"),
+            "matchExpressions", List.of(Map.of(
+                    "key", "bulkhead.dev/role", "operator", "NotIn", "values", List.of("gateway")))));
     private static final Map<String, Object> HBONE = Map.of("protocol", "TCP", "port", 15008);
 
     @Test

@@ -33,6 +33,30 @@ class ManifestResourcesTest {
     }
 
     @Test
+    void aServiceBecomesTheTypedServiceWithItsPortsAndAnnotations() {
+        var service = Manifest.namespaced("v1", "Service", "shop-gateway", "orders", Map.of("a", "b"), Map.of(
+                        "type", "ClusterIP",
+                        "selector", Map.of("gateway.networking.k8s.io/gateway-name", "shop-gateway"),
+                        "ports", List.of(Map.of("name", "http", "protocol", "TCP", "port", 80, "targetPort", 9080))))
+                .withAnnotations(Map.of("bulkhead.dev/export", "orders"));
+        var run = MockRun.of(provider -> ManifestResources.create("svc", service, KubernetesOptions.child(null, provider)));
+        var inputs = run.find("kubernetes:core/v1:Service", "svc").inputs();
+        assertEquals(Map.of("bulkhead.dev/export", "orders"), ((Map<?, ?>) inputs.get("metadata")).get("annotations"));
+        var spec = (Map<?, ?>) inputs.get("spec");
+        assertEquals("ClusterIP", spec.get("type"));
+        assertEquals(MockRun.asEngineSees(List.of(Map.of("name", "http", "protocol", "TCP", "port", 80, "targetPort", 9080))),
+                spec.get("ports"));
+    }
+
+    @Test
+    void onlyClusterIpServicesAreGenerated() {
+        var service = Manifest.namespaced("v1", "Service", "shop-web", "s", Map.of(), Map.of("type", "NodePort",
+                "selector", Map.of("app", "web"), "ports", List.of()));
+        var e = assertThrows(IllegalArgumentException.class, () -> run(service));
+        assertEquals("shop-web/Service/s: only ClusterIP Services are generated", e.getMessage());
+    }
+
+    @Test
     void anUnknownFieldFailsWithItsPath() {
         var policy = Manifest.namespaced("networking.k8s.io/v1", "NetworkPolicy", "shop-web", "p", Map.of(),
                 Map.of("podSelector", Map.of(), "ingress", List.of(Map.of("from", List.of(Map.of("ipBlock",

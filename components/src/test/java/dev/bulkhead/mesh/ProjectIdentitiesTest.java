@@ -22,10 +22,9 @@ class ProjectIdentitiesTest {
     }
 
     @Test
-    void membersAreTheProjectsNamespacesAndItsGatewaySorted() {
+    void membersAreTheProjectsNamespacesSortedWithoutItsGateway() {
         assertEquals(List.of(
                 "cluster.local/ns/shop-api/sa/*",
-                "cluster.local/ns/shop-gateway/sa/shop-gateway-istio",
                 "cluster.local/ns/shop-web/sa/*"),
                 ProjectIdentities.members("cluster.local", "shop", List.of("shop-web", "shop-api", "shop-web")));
     }

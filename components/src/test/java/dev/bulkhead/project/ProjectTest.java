@@ -1,6 +1,5 @@
 package dev.bulkhead.project;
 
-import dev.bulkhead.egress.EgressContext;
 import com.pulumi.test.PulumiTest;
 import dev.bulkhead.isolation.Fixtures;
 import dev.bulkhead.isolation.Invariants;
@@ -54,7 +53,7 @@ class ProjectTest {
     void everyGeneratedObjectReachesTheEngineExactly() {
         var shop = new AtomicReference<Project>();
         MockRun run = twoProjects(shop);
-        List<Manifest> manifests = Project.manifests(Fixtures.shop(), PLATFORM, EgressContext.closed());
+        List<Manifest> manifests = Project.manifests(Fixtures.shop(), PLATFORM);
         assertEquals(manifests, shop.get().manifests());
         assertEquals(26, manifests.size());
         for (NamespaceCompartment compartment : shop.get().compartments()) {
@@ -161,7 +160,7 @@ class ProjectTest {
     }
 
     @Test
-    void authorizationAdmitsTheProjectItsGatewayAndTheScraperAndNoOtherProject() {
+    void authorizationAdmitsTheProjectAndTheScraperAndNoOtherProject() {
         MockRun run = twoProjects(new AtomicReference<>());
         for (String ns : List.of("shop-web", "shop-api")) {
             var allow = run.find(AUTHORIZATION_POLICY, "project-shop-" + ns + "-authorizationpolicy-allow-same-project");
@@ -170,7 +169,6 @@ class ProjectTest {
                     "rules", List.of(
                             Map.of("from", List.of(Map.of("source", Map.of("principals", List.of(
                                     "cluster.local/ns/shop-api/sa/*",
-                                    "cluster.local/ns/shop-gateway/sa/shop-gateway-istio",
                                     "cluster.local/ns/shop-web/sa/*"))))),
                             Map.of("from", List.of(Map.of("source", Map.of("principals",
                                             List.of("cluster.local/ns/monitoring/sa/prometheus")))),
@@ -178,8 +176,7 @@ class ProjectTest {
                     allow.inputs().get("spec"));
         }
         var ledger = run.find(AUTHORIZATION_POLICY, "project-billing-billing-ledger-authorizationpolicy-allow-same-project");
-        assertEquals(List.of("cluster.local/ns/billing-gateway/sa/billing-gateway-istio",
-                        "cluster.local/ns/billing-ledger/sa/*"),
+        assertEquals(List.of("cluster.local/ns/billing-ledger/sa/*"),
                 principals(ledger).get(0));
         assertEquals(List.of("9090", "15020"), scrapePorts(ledger));
 

@@ -1,0 +1,57 @@
+package dev.bulkhead.ingress;
+
+import dev.bulkhead.isolation.NetworkPolicyParts;
+import dev.bulkhead.manifest.Manifest;
+import dev.bulkhead.mesh.Ambient;
+import dev.bulkhead.model.ExportSpec;
+import dev.bulkhead.model.ProjectSpec;
+import dev.bulkhead.naming.Names;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import static dev.bulkhead.isolation.NetworkPolicyParts.EGRESS;
+
+/**
+ * A consumer namespace's way to the exports it was granted: egress to each exporting project's gateway pods on the
+ * export listeners naming this project (and HBONE), nothing else of the exporting project.
+ */
+public final class ConsumerAccess {
+
+    public static final String NAME = "allow-exports";
+
+    private ConsumerAccess() {
+    }
+
+    /** The policy for {@code namespace} of {@code consumer}; absent if no project exports to it. */
+    public static Optional<Manifest> of(ProjectSpec consumer, List<ProjectSpec> allProjects, String namespace) {
+        List<Object> rules = new ArrayList<>();
+        for (ProjectSpec exporter : allProjects) {
+            TreeSet<Integer> ports = new TreeSet<>();
+            List<ExportSpec> exports = exporter.exports();
+            for (int i = 0; i < exports.size(); i++) {
+                if (exports.get(i).consumers().contains(consumer.name())) {
+                    ports.add(GatewayPorts.export(i));
+                }
+            }
+            if (!ports.isEmpty()) {
+                rules.add(NetworkPolicyParts.to(List.of(NetworkPolicyParts.podsIn(
+                                Names.gatewayNamespace(exporter.name()),
+                                Map.of(Ambient.PROXY_POD_LABEL,
+                                        GatewayApi.gatewayName(exporter.name())))),
+                        GatewayPolicies.ports(ports)));
+            }
+        }
+        if (rules.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Manifest.namespaced(NetworkPolicyParts.API_VERSION, NetworkPolicyParts.KIND, namespace,
+                NAME, ProjectEdge.labels(consumer.name(), Exports.COMPONENT),
+                Map.of("podSelector", NetworkPolicyParts.allPods(),
+                        "policyTypes", List.of(EGRESS),
+                        "egress", rules)));
+    }
+}
