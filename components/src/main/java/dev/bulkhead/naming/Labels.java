@@ -23,6 +23,12 @@ public final class Labels {
     public static final String POD_SECURITY_AUDIT_VERSION = "pod-security.kubernetes.io/audit-version";
     public static final String POD_SECURITY_WARN = "pod-security.kubernetes.io/warn";
     public static final String POD_SECURITY_WARN_VERSION = "pod-security.kubernetes.io/warn-version";
+    /** What a platform-managed namespace is for: {@link #ROLE_GATEWAY} or {@link #ROLE_EGRESS}. */
+    public static final String ROLE = "bulkhead.dev/role";
+    public static final String ROLE_GATEWAY = "gateway";
+    public static final String ROLE_EGRESS = "egress";
+    /** The value of {@link #COMPONENT} on everything the platform services generate. */
+    public static final String COMPONENT_PLATFORM = "platform";
     /** The recommended application-name label; the monitoring namespace's Prometheus pods carry it. */
     public static final String APP_NAME = "app.kubernetes.io/name";
 
