@@ -17,8 +17,9 @@ import static dev.bulkhead.platform.admission.Kyverno.workloadPods;
 public final class ImageTags {
 
     public static final String NAME = "bulkhead-image-tags";
-    /** A digest, or a tag after the last slash. */
-    public static final String TAG_OR_DIGEST = "(@sha256:[0-9a-f]{64}$)|(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$)";
+    /** A digest, or (with no digest part) a tag after the last slash. */
+    public static final String TAG_OR_DIGEST =
+            "(^[^@]+@sha256:[0-9a-f]{64}$)|(^[^@]*:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$)";
 
     private ImageTags() {
     }
