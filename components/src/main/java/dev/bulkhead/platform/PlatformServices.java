@@ -15,6 +15,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import dev.bulkhead.cluster.ManagedPolicies;
 import dev.bulkhead.cluster.PodIdentity;
 import dev.bulkhead.kubernetes.KubernetesCustomResource;
 import dev.bulkhead.kubernetes.KubernetesCustomResourceArgs;
@@ -46,6 +47,8 @@ public final class PlatformServices extends ComponentResource {
     public static final String TYPE = "bulkhead:platform:PlatformServices";
     /** The IAM role suffix of the load balancer controller ({@code bulkhead-<stack>-lb-controller}). */
     public static final String LB_CONTROLLER_ROLE = "lb-controller";
+    /** The IAM role suffix of Kyverno's admission controller, which exists only to verify image signatures. */
+    public static final String KYVERNO_ROLE = "kyverno-admission";
     /** The role Pulumi uses in the cluster, named as {@code Access} names it. */
     public static final String ADMIN_ROLE = "admin";
 
@@ -70,7 +73,7 @@ public final class PlatformServices extends ComponentResource {
         this.loadBalancerController = installLoadBalancerController(name, args, account);
 
         this.kyverno = HelmReleases.install(this, name + "-kyverno", Charts.KYVERNO, Output.of(KyvernoValues.of()),
-                provider, List.of(istio.get(istio.size() - 1)));
+                provider, kyvernoPrerequisites(name, args));
         createAdmissionPolicies(name, args, account);
 
         this.monitoringNamespace = new Namespace(name + "-monitoring", NamespaceArgs.builder()
@@ -124,6 +127,20 @@ public final class PlatformServices extends ComponentResource {
         Output<Map<String, Object>> values = Output.tuple(args.clusterName(), args.vpcId()).applyValue(t ->
                 LoadBalancerControllerValues.of(t.t1, args.region(), t.t2));
         return HelmReleases.install(this, name + "-lb-controller", chart, values, args.provider(), credentials);
+    }
+
+    /**
+     * Kyverno comes after the mesh; with signature verification on, also after its pod identity, which may pull
+     * (and so read signatures) from ECR and nothing else.
+     */
+    private List<Resource> kyvernoPrerequisites(String name, PlatformServicesArgs args) {
+        List<Resource> prerequisites = new ArrayList<>(List.of(istio.get(istio.size() - 1)));
+        if (args.spec().signatureKey().isPresent()) {
+            prerequisites.addAll(PodIdentity.grant(this, name, args.stack(), args.clusterName(),
+                    new PodIdentity.Binding(Charts.KYVERNO.namespace(), KyvernoValues.ADMISSION_SERVICE_ACCOUNT,
+                            KYVERNO_ROLE, List.of(ManagedPolicies.ECR_PULL_ONLY))).resources());
+        }
+        return prerequisites;
     }
 
     private void createAdmissionPolicies(String name, PlatformServicesArgs args, Output<Identity> account) {

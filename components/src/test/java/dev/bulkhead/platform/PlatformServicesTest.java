@@ -134,6 +134,24 @@ class PlatformServicesTest {
         var verify = map(list(map(list(spec.get("rules")).get(0)).get("verifyImages")).get(0));
         assertEquals(List.of("ghcr.io/acme/*"), verify.get("imageReferences"));
         assertTrue(verify.toString().contains(key), verify.toString());
+
+        var association = run.find("aws:eks/podIdentityAssociation:PodIdentityAssociation",
+                "platform-kyverno-admission");
+        assertEquals("kyverno", association.inputs().get("namespace"));
+        assertEquals("kyverno-admission-controller", association.inputs().get("serviceAccount"));
+        assertEquals("arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly", run.ofType(
+                "aws:iam/rolePolicyAttachment:RolePolicyAttachment").stream()
+                .filter(a -> a.name().startsWith("platform-kyverno-admission")).findFirst().orElseThrow()
+                .inputs().get("policyArn"));
+        assertTrue(run.registration(RELEASE, "platform-kyverno").dependsOn().contains("platform-kyverno-admission"));
+    }
+
+    @Test
+    void withoutASignatureKeyKyvernoHasNoAwsIdentity() {
+        var run = run(new PlatformSpec("cluster.local", "monitoring", List.of()));
+        assertEquals(List.of("platform-lb-controller"), run.ofType(
+                "aws:eks/podIdentityAssociation:PodIdentityAssociation").stream().map(RecordedResource::name).toList());
+        assertEquals(List.of("platform-ztunnel"), run.registration(RELEASE, "platform-kyverno").dependsOn());
     }
 
     private static Map<String, Object> values(RecordedResource release) {
