@@ -121,7 +121,7 @@ public final class Connectivity {
         probes.add(new Probe("istio-system/istiod", Probe.PLATFORM, Kind.ISTIOD,
                 Endpoint.Pod.of("istio-system", Map.of("app", "istiod"))));
         namespaces.forEach((ns, labels) -> {
-            if ("monitoring".equals(labels.get(RenderView.COMPONENT_LABEL))) {
+            if ("monitoring".equals(labels.get(RenderView.ROLE_LABEL))) {
                 probes.add(new Probe(ns + "/prometheus", Probe.PLATFORM, Kind.MONITORING,
                         Endpoint.Pod.of(ns, Map.of("app.kubernetes.io/name", "prometheus"))));
             }

@@ -11,7 +11,8 @@ import static dev.bulkhead.config.ConfigReader.quote;
 final class PlatformSection {
 
     static final String KEY = "bulkhead:platform";
-    static final List<String> KEYS = List.of("trustDomain", "monitoringNamespace", "allowedRegistries");
+    static final List<String> KEYS = List.of("trustDomain", "monitoringNamespace", "allowedRegistries",
+            "imageSignatureKey");
 
     static final String DEFAULT_TRUST_DOMAIN = "cluster.local";
     static final String DEFAULT_MONITORING_NAMESPACE = "monitoring";
@@ -33,10 +34,26 @@ final class PlatformSection {
                 registries.add(registry);
             }
         }
+        Node keyNode = f.node("imageSignatureKey");
+        String signatureKey = keyNode == null ? null : signatureKey(checks.reader(), keyNode);
         return new PlatformSpec(
                 trustDomain == null ? DEFAULT_TRUST_DOMAIN : trustDomain,
                 monitoringNamespace == null ? DEFAULT_MONITORING_NAMESPACE : monitoringNamespace,
-                registries);
+                registries, signatureKey);
+    }
+
+    private static String signatureKey(ConfigReader reader, Node node) {
+        String text = reader.string(node);
+        if (text == null) {
+            return null;
+        }
+        var problem = PemPublicKey.problem(text);
+        if (problem.isPresent()) {
+            String first = text.strip().lines().findFirst().orElse("");
+            reader.error(node.path(), "the value starting " + quote(first) + " " + problem.get());
+            return null;
+        }
+        return text.strip() + "\n";
     }
 
     private static String registry(ConfigReader reader, Node node) {

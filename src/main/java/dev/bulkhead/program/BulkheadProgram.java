@@ -80,6 +80,8 @@ public final class BulkheadProgram {
                 .region(settings.region())
                 .spec(settings.platform())
                 .provider(cluster.kubernetesProvider())
+                .clusterName(cluster.clusterName())
+                .vpcId(network.vpcId())
                 .build(), ComponentResourceOptions.builder()
                 // the provider authenticates as the admin role, which needs its access entry first
                 .dependsOn(List.of(clusterAccess))

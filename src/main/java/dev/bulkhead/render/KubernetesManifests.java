@@ -11,13 +11,16 @@ import java.util.TreeMap;
 
 /**
  * The {@code kubernetes/} directory of a render: every Kubernetes object as complete YAML, one file per
- * namespace plus {@code cluster-scoped.yaml}, and the Helm releases as descriptors in {@code helm-releases.yaml}.
+ * namespace plus {@code cluster-scoped.yaml}, the Helm releases as descriptors in {@code helm-releases.yaml}, and
+ * the manifests the provider downloads at deploy time (pinned URLs, not fetched by the render) in
+ * {@code remote-manifests.yaml}.
  */
 public final class KubernetesManifests {
 
     public static final String DIR = "kubernetes/";
     public static final String CLUSTER_SCOPED = "cluster-scoped.yaml";
     public static final String HELM_RELEASES = "helm-releases.yaml";
+    public static final String REMOTE_MANIFESTS = "remote-manifests.yaml";
     private static final List<String> LEADING_KEYS = List.of("apiVersion", "kind", "metadata");
 
     private KubernetesManifests() {
@@ -31,6 +34,8 @@ public final class KubernetesManifests {
                 byFile.computeIfAbsent(fileFor(r), k -> new ArrayList<>()).add(r);
             } else if (r.isHelmRelease()) {
                 byFile.computeIfAbsent(HELM_RELEASES, k -> new ArrayList<>()).add(r);
+            } else if (r.isRemoteManifest()) {
+                byFile.computeIfAbsent(REMOTE_MANIFESTS, k -> new ArrayList<>()).add(r);
             }
         }
         Map<String, String> files = new LinkedHashMap<>();
@@ -38,7 +43,11 @@ public final class KubernetesManifests {
             StringBuilder text = new StringBuilder();
             for (RenderedResource r : list) {
                 text.append("---\n# ").append(r.urn()).append('\n');
-                Object doc = file.equals(HELM_RELEASES) ? helmDescriptor(r) : manifest(r);
+                Object doc = switch (file) {
+                    case HELM_RELEASES -> helmDescriptor(r);
+                    case REMOTE_MANIFESTS -> remoteDescriptor(r);
+                    default -> manifest(r);
+                };
                 text.append(yaml().dump(doc));
             }
             files.put(DIR + file, text.toString());
@@ -77,6 +86,14 @@ public final class KubernetesManifests {
         d.put("version", plain.get("version"));
         d.put("namespace", plain.get("namespace"));
         d.put("values", plain.getOrDefault("values", Map.of()));
+        return d;
+    }
+
+    private static Map<String, Object> remoteDescriptor(RenderedResource r) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("name", r.name());
+        d.put("type", r.type());
+        d.put("file", asPlain(r.inputs()).get("file"));
         return d;
     }
 

@@ -15,7 +15,12 @@ public record RenderedResource(String urn, String type, String name, Optional<St
     }
 
     public boolean isKubernetesObject() {
-        return type.startsWith("kubernetes:") && !type.startsWith("kubernetes:helm.sh/");
+        return type.startsWith("kubernetes:") && !isHelmRelease() && !isRemoteManifest();
+    }
+
+    /** A file of Kubernetes objects the provider fetches at deploy time ({@code kubernetes:yaml/v2:ConfigFile}). */
+    public boolean isRemoteManifest() {
+        return type.startsWith("kubernetes:yaml/");
     }
 
     public boolean isHelmRelease() {

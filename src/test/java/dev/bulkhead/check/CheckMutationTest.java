@@ -61,6 +61,26 @@ class CheckMutationTest {
     }
 
     @Test
+    void theMatrixProbesEveryKindOfEndpoint() {
+        var kinds = new TreeSet<Probe.Kind>();
+        CheckReport.of("dev", render.view()).connectivity().probes().forEach(p -> kinds.add(p.kind()));
+        assertEquals(Set.of(Probe.Kind.values()), kinds);
+    }
+
+    @Test
+    void openingOneProjectToAnotherOnBothEndsIsCaught() {
+        render.kubernetes("NetworkPolicy", "billing", "allow-same-project").getAsJsonObject("spec")
+                .getAsJsonArray("ingress").add(json("{\"from\": [{\"namespaceSelector\": {\"matchLabels\": "
+                        + "{\"bulkhead.dev/project\": \"shop\"}}}]}"));
+        render.kubernetes("NetworkPolicy", "shop-web", "allow-same-project").getAsJsonObject("spec")
+                .getAsJsonArray("egress").add(json("{\"to\": [{\"namespaceSelector\": {\"matchLabels\": "
+                        + "{\"bulkhead.dev/project\": \"billing\"}}}], \"ports\": [{\"protocol\": \"TCP\", "
+                        + "\"port\": 5432}]}"));
+        assertFails("connectivity.cross-project");
+        assertEquals(Set.of("connectivity.cross-project"), failedRules());
+    }
+
+    @Test
     void deletingADefaultDeny() {
         render.remove(render.kubernetes("NetworkPolicy", "shop-web", "default-deny"));
         assertFails("isolation.default-deny");

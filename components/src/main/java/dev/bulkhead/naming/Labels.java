@@ -23,13 +23,17 @@ public final class Labels {
     public static final String POD_SECURITY_AUDIT_VERSION = "pod-security.kubernetes.io/audit-version";
     public static final String POD_SECURITY_WARN = "pod-security.kubernetes.io/warn";
     public static final String POD_SECURITY_WARN_VERSION = "pod-security.kubernetes.io/warn-version";
-    /** The recommended application-name label; the monitoring namespace's Prometheus pods carry it. */
-    public static final String APP_NAME = "app.kubernetes.io/name";
-
-    /** What a platform-owned namespace is for: {@link #ROLE_GATEWAY} or {@link #ROLE_EGRESS}. */
+    /** What a platform-managed namespace is for: {@link #ROLE_GATEWAY}, {@link #ROLE_EGRESS} or {@link #ROLE_MONITORING}. */
     public static final String ROLE = "bulkhead.dev/role";
     public static final String ROLE_GATEWAY = "gateway";
     public static final String ROLE_EGRESS = "egress";
+    /** The namespace whose Prometheus may scrape projects; {@code check} finds it by this role. */
+    public static final String ROLE_MONITORING = "monitoring";
+    /** The value of {@link #COMPONENT} on everything the platform services generate. */
+    public static final String COMPONENT_PLATFORM = "platform";
+    /** The recommended application-name label; the monitoring namespace's Prometheus pods carry it. */
+    public static final String APP_NAME = "app.kubernetes.io/name";
+
     /** Annotation on a NetworkPolicy that admits every IPv4 address because config said {@code allowAny: true}. */
     public static final String ALLOW_ANY = "bulkhead.dev/allow-any";
     /** Annotations on an export's objects: the export's name, and the projects it is offered to (comma-separated). */

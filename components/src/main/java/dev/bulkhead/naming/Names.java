@@ -52,6 +52,11 @@ public final class Names {
         return fit(sanitize(stack) + "-" + sanitize(project) + "-gw", ELB_MAX);
     }
 
+    /** What every target group name of a stack starts with (see {@link #targetGroup}). */
+    public static String targetGroupPrefix(String stack) {
+        return sanitize(stack) + "-";
+    }
+
     /** The namespace that holds a project's ingress gateway. */
     public static String gatewayNamespace(String project) {
         return kubernetes(project + "-gateway");

@@ -1,18 +1,25 @@
 package dev.bulkhead.platform;
 
+import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.ResourceArgs;
 import dev.bulkhead.model.PlatformSpec;
 
 import java.util.Objects;
 
-/** Inputs of {@link PlatformServices}: the platform spec and the cluster's provider. */
+/**
+ * Inputs of {@link PlatformServices}: the platform spec, the cluster's provider, and what the load balancer
+ * controller needs to know about the cluster (its name, for the pod identity association and the controller's
+ * values, and its VPC).
+ */
 public final class PlatformServicesArgs extends ResourceArgs {
 
     private String stack;
     private String region;
     private PlatformSpec spec;
     private Provider provider;
+    private Output<String> clusterName;
+    private Output<String> vpcId;
 
     private PlatformServicesArgs() {
     }
@@ -31,6 +38,15 @@ public final class PlatformServicesArgs extends ResourceArgs {
 
     public Provider provider() {
         return provider;
+    }
+
+    /** The EKS cluster's name, as the cluster's output so dependants wait for the cluster. */
+    public Output<String> clusterName() {
+        return clusterName;
+    }
+
+    public Output<String> vpcId() {
+        return vpcId;
     }
 
     public static Builder builder() {
@@ -61,11 +77,23 @@ public final class PlatformServicesArgs extends ResourceArgs {
             return this;
         }
 
+        public Builder clusterName(Output<String> clusterName) {
+            args.clusterName = clusterName;
+            return this;
+        }
+
+        public Builder vpcId(Output<String> vpcId) {
+            args.vpcId = vpcId;
+            return this;
+        }
+
         public PlatformServicesArgs build() {
             Objects.requireNonNull(args.stack, "PlatformServicesArgs: stack is required");
             Objects.requireNonNull(args.region, "PlatformServicesArgs: region is required");
             Objects.requireNonNull(args.spec, "PlatformServicesArgs: spec is required");
             Objects.requireNonNull(args.provider, "PlatformServicesArgs: provider is required");
+            Objects.requireNonNull(args.clusterName, "PlatformServicesArgs: clusterName is required");
+            Objects.requireNonNull(args.vpcId, "PlatformServicesArgs: vpcId is required");
             return args;
         }
     }

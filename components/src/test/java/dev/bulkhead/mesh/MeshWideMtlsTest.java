@@ -26,11 +26,14 @@ class MeshWideMtlsTest {
         var run = MockRun.of(provider -> new PlatformServices("platform", PlatformServicesArgs.builder()
                 .stack("dev").region("eu-west-1")
                 .spec(new PlatformSpec("cluster.local", "monitoring", List.of()))
-                .provider(provider).build(), null));
+                .provider(provider)
+                .clusterName(com.pulumi.core.Output.of("bulkhead-dev"))
+                .vpcId(com.pulumi.core.Output.of("vpc-0123"))
+                .build(), null));
 
         var pa = run.find("kubernetes:security.istio.io/v1:PeerAuthentication", "platform-mesh-strict-mtls");
         assertEquals(Map.of("name", "default", "namespace", "istio-system",
-                "labels", Map.of("app.kubernetes.io/managed-by", "bulkhead", "bulkhead.dev/component", "mesh")),
+                "labels", Map.of("app.kubernetes.io/managed-by", "bulkhead", "bulkhead.dev/component", "platform")),
                 pa.inputs().get("metadata"));
         assertEquals(Map.of("mtls", Map.of("mode", "STRICT")), pa.inputs().get("spec"));
         assertEquals("k8s", run.registration(pa.type(), pa.name()).provider().orElseThrow());
