@@ -2,7 +2,9 @@ package dev.bulkhead.config;
 
 import dev.bulkhead.model.AccessSpec;
 import dev.bulkhead.model.ClusterSpec;
+import dev.bulkhead.model.LayerSelection;
 import dev.bulkhead.model.NetworkSpec;
+import dev.bulkhead.model.OperatorSpec;
 import dev.bulkhead.model.PlatformSpec;
 import dev.bulkhead.model.ProjectSpec;
 
@@ -22,7 +24,7 @@ final class SettingsReader {
     static final String AWS_REGION = "aws:region";
     static final String ENVIRONMENT = "bulkhead:environment";
     static final List<String> KEYS = List.of(ENVIRONMENT, NetworkSection.KEY, ClusterSection.KEY, AccessSection.KEY,
-            ProjectsSection.KEY, PlatformSection.KEY);
+            ProjectsSection.KEY, PlatformSection.KEY, OperatorSection.KEY, LayerSection.LAYER, LayerSection.PROJECT);
     static final List<String> ENVIRONMENTS = List.of("development", "production");
     static final String PRODUCTION = "production";
 
@@ -50,8 +52,12 @@ final class SettingsReader {
                 access.allowAccountRoot());
         List<ProjectSpec> projects = ProjectsSection.read(checks, root, context, platform.monitoringNamespace());
 
+        OperatorSpec operator = OperatorSection.read(checks, root, config);
+        LayerSelection layer = LayerSection.read(checks, root, projects, operator);
+
         reader.throwIfErrors();
-        return new StackSettings(stack, region, production, network, cluster, access, projects, platform);
+        return new StackSettings(stack, region, production, network, cluster, access, projects, platform, layer,
+                operator);
     }
 
     /**

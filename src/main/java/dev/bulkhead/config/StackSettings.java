@@ -2,11 +2,14 @@ package dev.bulkhead.config;
 
 import dev.bulkhead.model.AccessSpec;
 import dev.bulkhead.model.ClusterSpec;
+import dev.bulkhead.model.LayerSelection;
 import dev.bulkhead.model.NetworkSpec;
+import dev.bulkhead.model.OperatorSpec;
 import dev.bulkhead.model.PlatformSpec;
 import dev.bulkhead.model.ProjectSpec;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,6 +19,8 @@ import java.util.Optional;
  * @param stack      the stack name ({@code dev}, {@code prod}, ...)
  * @param region     {@code aws:region}
  * @param production {@code bulkhead:environment: production}: deletion protection and stricter defaults
+ * @param layer      {@code bulkhead:layer} and {@code bulkhead:project}: the part of the graph this stack manages
+ * @param operator   {@code bulkhead:operator}: the Pulumi Kubernetes Operator and the project stacks it runs
  */
 public record StackSettings(
         String stack,
@@ -25,10 +30,21 @@ public record StackSettings(
         ClusterSpec cluster,
         AccessSpec access,
         List<ProjectSpec> projects,
-        PlatformSpec platform) {
+        PlatformSpec platform,
+        LayerSelection layer,
+        OperatorSpec operator) {
 
     public StackSettings {
         projects = List.copyOf(projects);
+        Objects.requireNonNull(layer, "layer");
+        Objects.requireNonNull(operator, "operator");
+    }
+
+    /** Everything in one stack, without the operator: the settings of a stack that sets neither. */
+    public StackSettings(String stack, String region, boolean production, NetworkSpec network, ClusterSpec cluster,
+                         AccessSpec access, List<ProjectSpec> projects, PlatformSpec platform) {
+        this(stack, region, production, network, cluster, access, projects, platform, LayerSelection.all(),
+                OperatorSpec.disabled());
     }
 
     public Optional<ProjectSpec> project(String name) {

@@ -32,7 +32,8 @@ public final class Project extends ComponentResource {
         List<NamespaceCompartment> created = new ArrayList<>();
         for (CompartmentPlan plan : plans(args.spec(), args.platform())) {
             created.add(new NamespaceCompartment(name + "-" + plan.namespace().name(),
-                    NamespaceCompartmentArgs.builder().plan(plan).provider(args.provider()).build(),
+                    NamespaceCompartmentArgs.builder().plan(plan).provider(args.provider())
+                            .namespaceExists(args.namespacesExist()).build(),
                     ComponentResourceOptions.builder().parent(this).build()));
         }
         this.compartments = List.copyOf(created);

@@ -19,6 +19,7 @@ public final class ProjectArgs extends ResourceArgs {
     private PlatformSpec platform;
     private List<ProjectSpec> allProjects = List.of();
     private Provider provider;
+    private boolean namespacesExist;
 
     private ProjectArgs() {
     }
@@ -41,6 +42,11 @@ public final class ProjectArgs extends ResourceArgs {
 
     public Provider provider() {
         return provider;
+    }
+
+    /** True in a project stack: the platform stack created the namespaces, this stack fills them. */
+    public boolean namespacesExist() {
+        return namespacesExist;
     }
 
     public static Builder builder() {
@@ -73,6 +79,12 @@ public final class ProjectArgs extends ResourceArgs {
 
         public Builder provider(Provider provider) {
             args.provider = provider;
+            return this;
+        }
+
+        /** The platform stack created the project's namespaces (and owns their labels); read them only. */
+        public Builder namespacesExist(boolean namespacesExist) {
+            args.namespacesExist = namespacesExist;
             return this;
         }
 
