@@ -196,8 +196,8 @@ final class OperatorSection {
         if (text == null) {
             return null;
         }
-        if (!IMAGE.matcher(text).matches() || text.endsWith(":latest")) {
-            reader.error(node.path(), quote(text) + " is not a pinned image; write repository:tag (not latest) or "
+        if (!IMAGE.matcher(text).matches() || text.substring(text.lastIndexOf('/') + 1).contains(":latest")) {
+            reader.error(node.path(), quote(text) + " is not a pinned image; write repository:tag (not a latest tag) or "
                     + "repository@sha256:<digest>, e.g. pulumi/pulumi:3.150.0-nonroot");
             return null;
         }
