@@ -1,6 +1,7 @@
 package dev.bulkhead.testing;
 
 import dev.bulkhead.config.ConfigException;
+import dev.bulkhead.config.ProjectStackSettings;
 import dev.bulkhead.config.SettingsParser;
 import dev.bulkhead.config.StackSettings;
 import dev.bulkhead.render.RenderedResource;
@@ -75,7 +76,11 @@ public final class LayerStacks {
         Map<String, String> flat = new LinkedHashMap<>();
         config.forEach((key, value) -> flat.put(key, (String) value));
         try {
-            return SettingsParser.fromEngineConfig("dev-" + project, flat);
+            StackSettings settings = SettingsParser.fromEngineConfig("dev-" + project, flat);
+            if (!settings.equals(ProjectStackSettings.of(platform(), project))) {
+                throw new IllegalStateException("render --project and the Stack object disagree about " + project);
+            }
+            return settings;
         } catch (ConfigException e) {
             throw new IllegalStateException("the project stack's config is not valid: " + e.getMessage(), e);
         }
