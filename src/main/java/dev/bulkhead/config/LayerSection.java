@@ -28,7 +28,9 @@ final class LayerSection {
         Node layerNode = root.node(LAYER);
         String value = layerNode == null ? Layer.ALL.configValue() : checks.oneOf(layerNode, Layer.configValues());
         Layer layer = value == null ? Layer.ALL : Layer.fromConfigValue(value);
-        Node projectNode = root.node(PROJECT);
+        Node given = root.node(PROJECT);
+        // An empty value is how an engine hands over an unset key; it names no project.
+        Node projectNode = given != null && "".equals(given.value()) ? null : given;
         String project = projectNode == null ? null : reader.string(projectNode);
         List<String> names = projects.stream().map(ProjectSpec::name).toList();
 
