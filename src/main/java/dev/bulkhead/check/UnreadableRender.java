@@ -27,7 +27,12 @@ public final class UnreadableRender extends Exception {
             throw new UnreadableRender("cannot read " + file + ": " + e.getMessage());
         }
         try {
-            RenderView view = new RenderView(ResourcesJson.read(text));
+            var resources = ResourcesJson.read(text);
+            if (resources.isEmpty()) {
+                // every rule would hold on nothing; an empty render is a broken one
+                throw new UnreadableRender(file + " holds no resources; render the stack again");
+            }
+            RenderView view = new RenderView(resources);
             view.evaluator(); // refuse malformed NetworkPolicies here, not halfway through the rules
             return view;
         } catch (IllegalArgumentException e) {

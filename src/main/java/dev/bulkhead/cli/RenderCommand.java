@@ -1,6 +1,7 @@
 package dev.bulkhead.cli;
 
 import dev.bulkhead.config.ConfigException;
+import dev.bulkhead.config.ProjectStackSettings;
 import dev.bulkhead.config.SettingsParser;
 import dev.bulkhead.config.StackSettings;
 import dev.bulkhead.render.RenderException;
@@ -18,13 +19,18 @@ import java.util.concurrent.Callable;
         description = {"Render a stack offline: write every resource it would create.",
                 "Runs the real program under the Pulumi SDK's mock engine with the settings of Pulumi.<stack>.yaml",
                 "and writes resources.json, kubernetes/ and aws/ to the output directory, which is replaced only",
-                "when the render succeeds."})
+                "when the render succeeds. With --project, renders that project's stack as the operator runs it",
+                "under a platform stack (its Stack's config: the platform's config, layer project)."})
 public final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--stack", required = true, description = "the stack to render (reads Pulumi.<stack>.yaml)")
     String stack;
 
-    @Option(names = "--out", description = "output directory (default: out/<stack>)")
+    @Option(names = "--project", description = "render this project's stack, run by the operator under --stack "
+            + "(a platform layer); output defaults to out/<stack>-<project>")
+    String project;
+
+    @Option(names = "--out", description = "output directory (default: out/<stack>, or out/<stack>-<project>)")
     Path out;
 
     @Option(names = "--root", defaultValue = "${sys:bulkhead.root:-.}",
@@ -37,10 +43,13 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     int run(PrintStream stdout, PrintStream stderr) {
-        Path outDir = out != null ? out : root.resolve("out").resolve(stack);
+        Path outDir = out != null ? out : root.resolve("out").resolve(project == null ? stack : stack + "-" + project);
         StackSettings settings;
         try {
             settings = SettingsParser.fromStackFile(root, stack);
+            if (project != null) {
+                settings = ProjectStackSettings.of(settings, project);
+            }
         } catch (ConfigException e) {
             stderr.println("bulkhead render: the configuration of stack " + stack + " is not valid ("
                     + e.errors().size() + " error" + (e.errors().size() == 1 ? "" : "s") + "); nothing was written:");

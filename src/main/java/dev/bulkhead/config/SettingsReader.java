@@ -2,7 +2,9 @@ package dev.bulkhead.config;
 
 import dev.bulkhead.model.AccessSpec;
 import dev.bulkhead.model.ClusterSpec;
+import dev.bulkhead.model.LayerSelection;
 import dev.bulkhead.model.NetworkSpec;
+import dev.bulkhead.model.OperatorSpec;
 import dev.bulkhead.model.PlatformSpec;
 import dev.bulkhead.model.ProjectSpec;
 import dev.bulkhead.model.SharedEgressSpec;
@@ -23,7 +25,8 @@ final class SettingsReader {
     static final String AWS_REGION = "aws:region";
     static final String ENVIRONMENT = "bulkhead:environment";
     static final List<String> KEYS = List.of(ENVIRONMENT, NetworkSection.KEY, ClusterSection.KEY, AccessSection.KEY,
-            ProjectsSection.KEY, PlatformSection.KEY, SharedEgressSection.KEY);
+            ProjectsSection.KEY, PlatformSection.KEY, SharedEgressSection.KEY, OperatorSection.KEY, LayerSection.LAYER,
+            LayerSection.PROJECT);
     static final List<String> ENVIRONMENTS = List.of("development", "production");
     static final String PRODUCTION = "production";
 
@@ -52,9 +55,12 @@ final class SettingsReader {
         List<ProjectSpec> projects = ProjectsSection.read(checks, root, context, platform.monitoringNamespace());
         SharedEgressSpec sharedEgress = SharedEgressSection.read(checks, root, context);
 
+        OperatorSpec operator = OperatorSection.read(checks, root, config);
+        LayerSelection layer = LayerSection.read(checks, root, projects, operator);
+
         reader.throwIfErrors();
         return new StackSettings(stack, region, production, network, cluster, access, projects, platform,
-                sharedEgress);
+                sharedEgress, layer, operator);
     }
 
     /**

@@ -2,12 +2,15 @@ package dev.bulkhead.config;
 
 import dev.bulkhead.model.AccessSpec;
 import dev.bulkhead.model.ClusterSpec;
+import dev.bulkhead.model.LayerSelection;
 import dev.bulkhead.model.NetworkSpec;
+import dev.bulkhead.model.OperatorSpec;
 import dev.bulkhead.model.PlatformSpec;
 import dev.bulkhead.model.ProjectSpec;
 import dev.bulkhead.model.SharedEgressSpec;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,6 +21,8 @@ import java.util.Optional;
  * @param region     {@code aws:region}
  * @param sharedEgress {@code bulkhead:egress}: hosts and AWS services every project may reach
  * @param production {@code bulkhead:environment: production}: deletion protection and stricter defaults
+ * @param layer      {@code bulkhead:layer} and {@code bulkhead:project}: the part of the graph this stack manages
+ * @param operator   {@code bulkhead:operator}: the Pulumi Kubernetes Operator and the project stacks it runs
  */
 public record StackSettings(
         String stack,
@@ -28,10 +33,22 @@ public record StackSettings(
         AccessSpec access,
         List<ProjectSpec> projects,
         PlatformSpec platform,
-        SharedEgressSpec sharedEgress) {
+        SharedEgressSpec sharedEgress,
+        LayerSelection layer,
+        OperatorSpec operator) {
 
     public StackSettings {
         projects = List.copyOf(projects);
+        Objects.requireNonNull(sharedEgress, "sharedEgress");
+        Objects.requireNonNull(layer, "layer");
+        Objects.requireNonNull(operator, "operator");
+    }
+
+    /** Everything in one stack, without the operator or shared egress: the settings of a stack that sets none. */
+    public StackSettings(String stack, String region, boolean production, NetworkSpec network, ClusterSpec cluster,
+                         AccessSpec access, List<ProjectSpec> projects, PlatformSpec platform) {
+        this(stack, region, production, network, cluster, access, projects, platform, SharedEgressSpec.none(),
+                LayerSelection.all(), OperatorSpec.disabled());
     }
 
     public Optional<ProjectSpec> project(String name) {

@@ -2,6 +2,8 @@ package dev.bulkhead.program;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.bulkhead.access.Access;
 import dev.bulkhead.access.AccessArgs;
@@ -17,10 +19,17 @@ import dev.bulkhead.egress.EgressWaypointPlan;
 import dev.bulkhead.egress.ExternalHost;
 import dev.bulkhead.ingress.Ingress;
 import dev.bulkhead.ingress.IngressArgs;
+import dev.bulkhead.kubernetes.InClusterKubeconfig;
+import dev.bulkhead.model.Layer;
+import dev.bulkhead.model.LayerSelection;
 import dev.bulkhead.model.ProjectSpec;
 import dev.bulkhead.naming.Names;
 import dev.bulkhead.network.Network;
 import dev.bulkhead.network.NetworkArgs;
+import dev.bulkhead.network.SubnetPlan;
+import dev.bulkhead.operator.ApiServerAddresses;
+import dev.bulkhead.operator.PulumiOperator;
+import dev.bulkhead.operator.PulumiOperatorArgs;
 import dev.bulkhead.platform.PlatformServices;
 import dev.bulkhead.platform.PlatformServicesArgs;
 import dev.bulkhead.project.Project;
@@ -34,16 +43,30 @@ import java.util.TreeMap;
 
 /**
  * The whole platform as one dependency graph: access roles, network, cluster, the cluster's access entries,
- * platform services, the egress waypoint, then one project compartment per configured project. The same function runs under the
- * Pulumi engine ({@code pulumi up}) and under the mock engine ({@code render}, tests).
+ * platform services, the egress waypoint, then per configured project its compartments and its ALB. Stack config
+ * selects the layer: all of it, the platform with the operator reconciling each project's stack, or one project's
+ * layer. The same function runs under the Pulumi engine ({@code pulumi up}) and under the mock engine
+ * ({@code render}, tests).
  */
 public final class BulkheadProgram {
 
     private BulkheadProgram() {
     }
 
-    /** Registers every resource of the stack described by {@code settings}. */
+    /**
+     * Registers every resource of the layer {@code settings} select: everything ({@code all}), the platform with
+     * the operator running one Stack per project ({@code platform}), or one project ({@code project}).
+     */
     public static void define(Context ctx, StackSettings settings) {
+        LayerSelection layer = settings.layer();
+        if (layer.layer() == Layer.PROJECT) {
+            defineProject(ctx, settings, settings.project(layer.project().orElseThrow()).orElseThrow());
+        } else {
+            definePlatform(ctx, settings, layer.layer() == Layer.ALL);
+        }
+    }
+
+    private static void definePlatform(Context ctx, StackSettings settings, boolean withProjects) {
         var access = new Access("access", AccessArgs.builder()
                 .stack(settings.stack())
                 .spec(settings.access())
@@ -89,31 +112,42 @@ public final class BulkheadProgram {
 
         List<ExternalHost> externalHosts = EgressDestinations.hosts(settings.projects(), settings.sharedEgress(),
                 settings.region());
-        List<String> internalRanges = List.of(settings.network().cidr(), settings.cluster().serviceCidr());
         if (!externalHosts.isEmpty()) {
             new EgressWaypoint("egress", new EgressWaypointPlan.Inputs(settings.platform().trustDomain(),
                     externalHosts, settings.projects(), settings.network().cidr(), settings.cluster().serviceCidr(),
                     !settings.sharedEgress().awsServices().isEmpty()),
                     cluster.kubernetesProvider(), ComponentResourceOptions.builder().dependsOn(List.of(platform)).build());
         }
-        var egress = new EgressContext(!EgressDestinations.sharedHosts(settings.sharedEgress(), settings.region())
-                .isEmpty(), internalRanges);
+        if (!withProjects) {
+            var operator = new PulumiOperator("operator", PulumiOperatorArgs.builder()
+                    .stack(settings.stack())
+                    .spec(settings.operator())
+                    .projects(settings.projects())
+                    .platform(settings.platform())
+                    .apiServerCidrs(ApiServerAddresses.of(settings.network().cidr(),
+                            settings.network().availabilityZones(), settings.cluster().serviceCidr()))
+                    .publicSubnetCidrs(network.publicSubnetCidrs())
+                    .egress(egressContext(settings))
+                    .provider(cluster.kubernetesProvider())
+                    .build(), ComponentResourceOptions.builder().dependsOn(List.of(platform)).build());
+            ctx.export("projectStacks", Output.of(List.copyOf(operator.stacks().keySet())));
+        }
 
         Map<String, Project> projects = new LinkedHashMap<>();
-        for (ProjectSpec spec : settings.projects()) {
+        for (ProjectSpec spec : withProjects ? settings.projects() : List.<ProjectSpec>of()) {
             projects.put(spec.name(), new Project("project-" + spec.name(), ProjectArgs.builder()
                     .stack(settings.stack())
                     .spec(spec)
                     .platform(settings.platform())
                     .allProjects(settings.projects())
-                    .egress(egress)
+                    .egress(egressContext(settings))
                     .publicSubnetCidrs(network.publicSubnetCidrs())
                     .provider(cluster.kubernetesProvider())
                     .build(), ComponentResourceOptions.builder().dependsOn(List.of(platform)).build()));
         }
 
         Map<String, Ingress> ingresses = new LinkedHashMap<>();
-        for (ProjectSpec spec : settings.projects()) {
+        for (ProjectSpec spec : withProjects ? settings.projects() : List.<ProjectSpec>of()) {
             if (spec.ingress().isPresent()) {
                 ingresses.put(spec.name(), ingress(settings, spec, network, cluster, projects.get(spec.name())));
             }
@@ -125,8 +159,40 @@ public final class BulkheadProgram {
         cluster.bastionInstanceId().ifPresent(id -> ctx.export("bastionInstanceId", id));
         ctx.export("adminRoleArn", access.adminRoleArn());
         ctx.export("auditorRoleArn", access.auditorRoleArn());
-        ctx.export("projects", com.pulumi.core.Output.of(List.copyOf(projects.keySet())));
+        ctx.export("projects", Output.of(List.copyOf(projects.keySet())));
         ctx.export("loadBalancers", loadBalancers(ingresses));
+    }
+
+    /**
+     * One project's layer, as its Stack runs it inside the cluster: the project's compartments in the namespaces
+     * the platform stack created, through the workspace's own ServiceAccount. Everything it needs from the
+     * platform (trust domain, monitoring namespace, the other projects, subnet ranges, shared egress) is in the
+     * config the platform stack passed to its Stack, so it needs no StackReference and no AWS access.
+     */
+    private static void defineProject(Context ctx, StackSettings settings, ProjectSpec spec) {
+        var inCluster = new Provider("in-cluster", ProviderArgs.builder()
+                .kubeconfig(InClusterKubeconfig.yaml())
+                .build());
+        var project = new Project("project-" + spec.name(), ProjectArgs.builder()
+                .stack(settings.stack())
+                .spec(spec)
+                .platform(settings.platform())
+                .allProjects(settings.projects())
+                .egress(egressContext(settings))
+                .publicSubnetCidrs(SubnetPlan.of(settings.network().cidr(), settings.network().availabilityZones())
+                        .publicCidrs())
+                .provider(inCluster)
+                .namespacesExist(true)
+                .build(), null);
+        ctx.export("project", Output.of(spec.name()));
+        ctx.export("namespaces", Output.of(project.namespaces()));
+    }
+
+    /** What every project's egress policies share: whether the platform shares hosts, and the cluster's ranges. */
+    private static EgressContext egressContext(StackSettings settings) {
+        return new EgressContext(
+                !EgressDestinations.sharedHosts(settings.sharedEgress(), settings.region()).isEmpty(),
+                List.of(settings.network().cidr(), settings.cluster().serviceCidr()));
     }
 
     /** A project's ALB, target group and gateway certificate, once its gateway namespace is sealed. */

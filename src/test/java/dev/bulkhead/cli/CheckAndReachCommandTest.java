@@ -97,6 +97,9 @@ class CheckAndReachCommandTest {
         Files.writeString(dir.resolve("resources.json"), "{\"resources\": []}");
         assertEquals(2, check(dir));
         assertTrue(stderr().contains("must be a JSON array"), stderr());
+        Files.writeString(dir.resolve("resources.json"), "[]");
+        assertEquals(2, check(dir));
+        assertTrue(stderr().contains("holds no resources"), stderr());
         assertEquals(2, check(empty.resolve("nowhere")));
         assertTrue(stderr().contains("does not exist; render first"), stderr());
     }

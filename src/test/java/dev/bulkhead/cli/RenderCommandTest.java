@@ -1,8 +1,10 @@
 package dev.bulkhead.cli;
 
+import dev.bulkhead.testing.LayerStacks;
 import dev.bulkhead.testing.Stacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,6 +43,30 @@ class RenderCommandTest {
         String summary = out.toString(StandardCharsets.UTF_8);
         assertTrue(summary.startsWith("rendered stack dev: "), summary);
         assertTrue(summary.matches("(?s).*per project:\\n(\\s+\\d+  \\w+\\n)*\\s+\\d+  shop\\n.*"), summary);
+    }
+
+    @Test
+    void rendersAProjectsStackAsTheOperatorRunsIt(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("Pulumi.plat.yaml"),
+                new Yaml().dump(Map.of("config", LayerStacks.platformConfig())));
+        Path dir = tmp.resolve("out");
+        int code = render("--stack", "plat", "--project", "billing", "--root", tmp.toString(), "--out", dir.toString());
+        assertEquals(0, code, err.toString());
+        String resources = Files.readString(dir.resolve("resources.json"));
+        assertTrue(resources.contains("bulkhead:project:Project"), resources);
+        assertFalse(resources.contains("\"aws:"), "a project layer has no AWS resources");
+        assertFalse(resources.contains("shop-web"), "a project layer has no other project's objects");
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("rendered stack plat-billing: "), out::toString);
+    }
+
+    @Test
+    void aProjectStackNeedsAPlatformStackWithTheOperator(@TempDir Path tmp) {
+        int code = render("--stack", "dev", "--project", "shop", "--root", Stacks.projectRoot().toString(),
+                "--out", tmp.resolve("x").toString());
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("project stacks exist only under a platform layer with "
+                + "bulkhead:operator.enabled: true"), err::toString);
+        assertFalse(Files.exists(tmp.resolve("x")));
     }
 
     @Test

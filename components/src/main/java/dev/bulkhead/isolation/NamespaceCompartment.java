@@ -1,6 +1,7 @@
 package dev.bulkhead.isolation;
 
 import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResource;
@@ -33,8 +34,11 @@ public final class NamespaceCompartment extends ComponentResource {
         super(TYPE, name, options);
         this.plan = args.plan();
         var provider = args.provider();
-        this.namespace = ManifestResources.create(logicalName(name, plan.namespace()), plan.namespace(),
-                KubernetesOptions.child(this, provider));
+        this.namespace = args.namespaceExists()
+                ? Namespace.get(logicalName(name, plan.namespace()), Output.of(plan.namespace().name()),
+                        KubernetesOptions.child(this, provider))
+                : ManifestResources.create(logicalName(name, plan.namespace()), plan.namespace(),
+                        KubernetesOptions.child(this, provider));
         List<CustomResource> createdGuards = new ArrayList<>();
         for (Manifest guard : plan.guards()) {
             createdGuards.add(ManifestResources.create(logicalName(name, guard), guard,

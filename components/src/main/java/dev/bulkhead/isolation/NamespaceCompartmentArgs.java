@@ -10,6 +10,7 @@ public final class NamespaceCompartmentArgs extends ResourceArgs {
 
     private CompartmentPlan plan;
     private Provider provider;
+    private boolean namespaceExists;
 
     private NamespaceCompartmentArgs() {
     }
@@ -20,6 +21,11 @@ public final class NamespaceCompartmentArgs extends ResourceArgs {
 
     public Provider provider() {
         return provider;
+    }
+
+    /** True when the namespace is created elsewhere (the platform stack) and only read here. */
+    public boolean namespaceExists() {
+        return namespaceExists;
     }
 
     public static Builder builder() {
@@ -37,6 +43,12 @@ public final class NamespaceCompartmentArgs extends ResourceArgs {
 
         public Builder provider(Provider provider) {
             args.provider = provider;
+            return this;
+        }
+
+        /** The namespace exists already (the platform stack made it): read it, do not create or own it. */
+        public Builder namespaceExists(boolean namespaceExists) {
+            args.namespaceExists = namespaceExists;
             return this;
         }
 

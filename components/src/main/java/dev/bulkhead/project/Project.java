@@ -38,7 +38,8 @@ public final class Project extends ComponentResource {
         List<NamespaceCompartment> created = new ArrayList<>();
         for (CompartmentPlan plan : plans(edge(args), args.egress())) {
             created.add(new NamespaceCompartment(name + "-" + plan.namespace().name(),
-                    NamespaceCompartmentArgs.builder().plan(plan).provider(args.provider()).build(),
+                    NamespaceCompartmentArgs.builder().plan(plan).provider(args.provider())
+                            .namespaceExists(args.namespacesExist()).build(),
                     ComponentResourceOptions.builder().parent(this).build()));
         }
         this.compartments = List.copyOf(created);

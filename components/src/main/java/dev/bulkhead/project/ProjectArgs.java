@@ -22,6 +22,7 @@ public final class ProjectArgs extends ResourceArgs {
     private Provider provider;
     private EgressContext egress = EgressContext.closed();
     private List<String> publicSubnetCidrs = List.of();
+    private boolean namespacesExist;
 
     private ProjectArgs() {
     }
@@ -54,6 +55,11 @@ public final class ProjectArgs extends ResourceArgs {
     /** CIDRs of the public (ALB) subnets, whose addresses may reach the gateway's public listener. */
     public List<String> publicSubnetCidrs() {
         return publicSubnetCidrs;
+    }
+
+    /** True in a project stack: the platform stack created the namespaces, this stack fills them. */
+    public boolean namespacesExist() {
+        return namespacesExist;
     }
 
     public static Builder builder() {
@@ -96,6 +102,12 @@ public final class ProjectArgs extends ResourceArgs {
 
         public Builder publicSubnetCidrs(List<String> publicSubnetCidrs) {
             args.publicSubnetCidrs = List.copyOf(publicSubnetCidrs);
+            return this;
+        }
+
+        /** The platform stack created the project's namespaces (and owns their labels); read them only. */
+        public Builder namespacesExist(boolean namespacesExist) {
+            args.namespacesExist = namespacesExist;
             return this;
         }
 
