@@ -44,6 +44,16 @@ final class EgressSection {
             onlyWith(reader, f, "allowAny", "cidr");
             boolean tls = f.bool("tlsOrigination", false);
             String name = checks.dnsName(host, true);
+            if (name != null && name.matches("[0-9]+(\\.[0-9]+){3}")) {
+                reader.error(host.path(), quote(name) + " is an IP address, not a host name; write it as cidr: "
+                        + name + "/32");
+                return null;
+            }
+            if (name != null && (name.endsWith(".svc") || name.contains(".svc.") || name.endsWith(".cluster.local"))) {
+                reader.error(host.path(), quote(name) + " is a name inside the cluster; egress entries are for "
+                        + "destinations outside it (another project's service is reached through an export)");
+                return null;
+            }
             if (name != null && name.startsWith("*.") && name.substring(2).indexOf('.') < 0) {
                 reader.error(host.path(), quote(name) + " would admit every name under a top-level domain; a wildcard "
                         + "needs at least two labels after \"*.\", e.g. *.example.com");

@@ -5,6 +5,7 @@ import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.bulkhead.access.Access;
 import dev.bulkhead.access.AccessArgs;
 import dev.bulkhead.access.ClusterAccess;
@@ -118,6 +119,8 @@ public final class BulkheadProgram {
                     !settings.sharedEgress().awsServices().isEmpty()),
                     cluster.kubernetesProvider(), ComponentResourceOptions.builder().dependsOn(List.of(platform)).build());
         }
+        // per project with ingress: what its load balancer binding and certificate wait for
+        Map<String, List<? extends Resource>> gatewayReady = new LinkedHashMap<>();
         if (!withProjects) {
             var operator = new PulumiOperator("operator", PulumiOperatorArgs.builder()
                     .stack(settings.stack())
@@ -131,6 +134,14 @@ public final class BulkheadProgram {
                     .provider(cluster.kubernetesProvider())
                     .build(), ComponentResourceOptions.builder().dependsOn(List.of(platform)).build());
             ctx.export("projectStacks", Output.of(List.copyOf(operator.stacks().keySet())));
+            // The ALBs are AWS resources, which project stacks (inside the cluster, without AWS access) cannot
+            // create; the platform stack owns them and binds them to the gateway namespaces it created.
+            for (ProjectSpec spec : settings.projects()) {
+                if (spec.ingress().isPresent()) {
+                    gatewayReady.put(spec.name(),
+                            List.of(operator.namespaces().get(Names.gatewayNamespace(spec.name()))));
+                }
+            }
         }
 
         Map<String, Project> projects = new LinkedHashMap<>();
@@ -146,12 +157,14 @@ public final class BulkheadProgram {
                     .build(), ComponentResourceOptions.builder().dependsOn(List.of(platform)).build()));
         }
 
-        Map<String, Ingress> ingresses = new LinkedHashMap<>();
-        for (ProjectSpec spec : withProjects ? settings.projects() : List.<ProjectSpec>of()) {
-            if (spec.ingress().isPresent()) {
-                ingresses.put(spec.name(), ingress(settings, spec, network, cluster, projects.get(spec.name())));
+        projects.forEach((name, project) -> {
+            if (settings.project(name).orElseThrow().ingress().isPresent()) {
+                gatewayReady.put(name, project.gatewayCompartment().orElseThrow().guards());
             }
-        }
+        });
+        Map<String, Ingress> ingresses = new LinkedHashMap<>();
+        gatewayReady.forEach((name, ready) -> ingresses.put(name,
+                ingress(settings, settings.project(name).orElseThrow(), network, cluster, ready)));
 
         ctx.export("clusterName", cluster.clusterName());
         ctx.export("clusterEndpoint", cluster.endpoint());
@@ -197,7 +210,7 @@ public final class BulkheadProgram {
 
     /** A project's ALB, target group and gateway certificate, once its gateway namespace is sealed. */
     private static Ingress ingress(StackSettings settings, ProjectSpec spec, Network network, Cluster cluster,
-                                   Project project) {
+                                   List<? extends Resource> gatewayReady) {
         return new Ingress("ingress-" + spec.name(), IngressArgs.builder()
                 .stack(settings.stack())
                 .production(settings.production())
@@ -206,7 +219,7 @@ public final class BulkheadProgram {
                 .publicSubnetIds(network.publicSubnetIds())
                 .privateSubnetCidrs(network.privateSubnetCidrs())
                 .provider(cluster.kubernetesProvider())
-                .gatewayGuards(project.gatewayCompartment().orElseThrow().guards())
+                .gatewayGuards(List.copyOf(gatewayReady))
                 .build(), null);
     }
 

@@ -195,6 +195,10 @@ class ProjectRulesTest {
                 "\"*\" is not a DNS name");
         assertOnlyError(set(reference(), SHOP + ".egress[0].host", "api.*.example.com"), SHOP + ".egress[0].host",
                 "\"api.*.example.com\" is not a DNS name");
+        assertOnlyError(set(reference(), SHOP + ".egress[0].host", "52.1.2.3"), SHOP + ".egress[0].host",
+                "\"52.1.2.3\" is an IP address, not a host name; write it as cidr: 52.1.2.3/32");
+        assertOnlyError(set(reference(), SHOP + ".egress[0].host", "orders.shop-gateway.svc.cluster.local"),
+                SHOP + ".egress[0].host", "is a name inside the cluster");
         var config = set(reference(), SHOP + ".egress[0].host", "*.stripe.com");
         set(config, SHOP + ".egress[0].tlsOrigination", true);
         assertOnlyError(config, SHOP + ".egress[0].tlsOrigination", "cannot originate TLS to the wildcard \"*.stripe.com\"");

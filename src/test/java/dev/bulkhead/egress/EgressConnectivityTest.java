@@ -86,6 +86,10 @@ class EgressConnectivityTest {
         // never into the VPC (10.40.0.0/16) or the Service range
         assertDenied(WAYPOINT, new External("10.40.3.7"), 443);
         assertDenied(WAYPOINT, new External("172.20.0.10"), 443);
+        // nor the instance metadata service, nor any private range
+        assertDenied(WAYPOINT, new External("169.254.169.254"), 443);
+        assertDenied(WAYPOINT, new External("192.168.1.1"), 443);
+        assertDenied(WAYPOINT, new External("100.64.0.1"), 443);
         assertDenied(WAYPOINT, Pod.of("billing"), 8080);
     }
 

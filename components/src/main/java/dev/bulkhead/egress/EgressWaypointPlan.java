@@ -194,13 +194,14 @@ public final class EgressWaypointPlan {
                         List.of(NetworkPolicyParts.tcp(Ambient.HBONE_PORT))))));
     }
 
-    /** Out to the internet on the entries' upstream ports only; never into the VPC or the Service range. */
+    /** Out to the internet on the entries' upstream ports only; never into private ranges, the VPC or the Services. */
     private static Manifest allowOut(Inputs in, Map<String, String> labels) {
         Set<Integer> ports = new TreeSet<>();
         in.hosts().forEach(h -> ports.add(h.port()));
         List<Map<String, Object>> egress = new ArrayList<>();
         egress.add(NetworkPolicyParts.to(
-                List.of(NetworkPolicyParts.anyAddressExcept(List.of(in.vpcCidr(), in.serviceCidr()))),
+                List.of(NetworkPolicyParts.anyAddressExcept(NeverOutside.ranges(List.of(in.vpcCidr(),
+                        in.serviceCidr())))),
                 ports.stream().map(NetworkPolicyParts::tcp).toList()));
         if (in.awsEndpoints()) {
             // The interface endpoints' addresses are in the VPC; private DNS resolves the service names to them.

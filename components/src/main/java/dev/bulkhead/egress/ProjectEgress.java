@@ -47,7 +47,8 @@ public final class ProjectEgress {
                 var port = List.of(NetworkPolicyParts.tcp(cidr.port()));
                 if (cidr.allowAny()) {
                     any.add(NetworkPolicyParts.to(
-                            List.of(NetworkPolicyParts.anyAddressExcept(context.internalRanges())), port));
+                            List.of(NetworkPolicyParts.anyAddressExcept(NeverOutside.ranges(context.internalRanges()))),
+                            port));
                 } else {
                     narrow.add(NetworkPolicyParts.to(List.of(NetworkPolicyParts.ipBlock(cidr.cidr())), port));
                     destinations.add(cidr.cidr() + ":" + cidr.port());

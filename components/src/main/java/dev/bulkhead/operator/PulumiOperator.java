@@ -35,6 +35,7 @@ public final class PulumiOperator extends ComponentResource {
 
     private final Release release;
     private final Map<String, CustomResource> stacks = new LinkedHashMap<>();
+    private final Map<String, CustomResource> namespaces = new LinkedHashMap<>();
 
     public PulumiOperator(String name, PulumiOperatorArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -66,8 +67,10 @@ public final class PulumiOperator extends ComponentResource {
             List<Manifest> layerObjects = plans.stream().flatMap(plan -> plan.all().stream()).toList();
             List<Resource> ready = new ArrayList<>(sealed);
             for (CompartmentPlan plan : plans) {
-                ready.add(register(prefix + "-namespace-" + plan.namespace().name(), plan.namespace(), List.of(),
-                        args));
+                CustomResource created = register(prefix + "-namespace-" + plan.namespace().name(), plan.namespace(),
+                        List.of(), args);
+                namespaces.put(plan.namespace().name(), created);
+                ready.add(created);
             }
             for (Manifest rbac : WorkspaceRbac.of(project.name(), namespace, layerObjects)) {
                 ready.add(register(prefix + "-" + rbac.kind().toLowerCase(Locale.ROOT) + "-"
@@ -89,6 +92,14 @@ public final class PulumiOperator extends ComponentResource {
 
     public Release release() {
         return release;
+    }
+
+    /**
+     * The namespaces this stack creates for the project stacks to fill, by name (the gateway namespaces among
+     * them, where the platform stack places each project's load balancer binding and certificate).
+     */
+    public Map<String, CustomResource> namespaces() {
+        return Map.copyOf(namespaces);
     }
 
     /** The Stack of each project, by project name. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,9 +112,19 @@ class EgressWaypointPlanTest {
         Manifest out = find(plan(SharedEgressSpec.none()), "NetworkPolicy", "allow-out");
         assertEquals(List.of(Map.of(
                 "to", List.of(Map.of("ipBlock", Map.of("cidr", "0.0.0.0/0",
-                        "except", List.of("10.40.0.0/16", "172.20.0.0/16")))),
+                        "except", List.of("10.0.0.0/8", "100.64.0.0/10", "169.254.0.0/16", "172.16.0.0/12",
+                                "192.168.0.0/16")))),
                 "ports", List.of(Map.of("protocol", "TCP", "port", 443), Map.of("protocol", "TCP", "port", 8443)))),
                 out.spec().get("egress"));
+    }
+
+    @Test
+    void clusterRangesOutsideThePrivateOnesAreCutOutToo() {
+        assertEquals(List.of("10.0.0.0/8", "100.64.0.0/10", "169.254.0.0/16", "172.16.0.0/12", "192.168.0.0/16",
+                "198.18.0.0/16"), NeverOutside.ranges(List.of("10.40.0.0/16", "198.18.0.0/16", "172.20.0.0/16")));
+        assertTrue(NeverOutside.contains("10.0.0.0/8", "10.40.0.0/16"));
+        assertFalse(NeverOutside.contains("10.40.0.0/16", "10.0.0.0/8"));
+        assertFalse(NeverOutside.contains("172.16.0.0/12", "172.32.0.0/16"));
     }
 
     @Test
