@@ -1,12 +1,11 @@
 package dev.bulkhead.egress;
 
-import dev.bulkhead.netpol.Endpoint;
 import dev.bulkhead.netpol.Endpoint.External;
 import dev.bulkhead.netpol.Endpoint.Pod;
-import dev.bulkhead.netpol.Flow;
 import dev.bulkhead.netpol.NetworkPolicyEvaluator;
 import dev.bulkhead.netpol.Protocol;
 import dev.bulkhead.render.RenderedResource;
+import dev.bulkhead.testing.FlowAssertions;
 import dev.bulkhead.testing.RenderedNetwork;
 import dev.bulkhead.testing.Stacks;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -32,65 +30,66 @@ class EgressConnectivityTest {
 
     private final List<RenderedResource> rendered = Stacks.rendered("dev");
     private final NetworkPolicyEvaluator evaluator = RenderedNetwork.evaluator(rendered);
+    private final FlowAssertions flows = new FlowAssertions(evaluator);
 
     @Test
     void projectsWithHostsReachTheWaypointOverHboneOnly() {
         for (String ns : List.of("shop-web", "shop-api", "analytics", "analytics-jobs")) {
-            assertAllowed(Pod.of(ns), WAYPOINT, 15008);
-            assertDenied(Pod.of(ns), WAYPOINT, 443);
-            assertDenied(Pod.of(ns), WAYPOINT, 15021);
+            flows.assertAllowed(Pod.of(ns), WAYPOINT, 15008);
+            flows.assertDenied(Pod.of(ns), WAYPOINT, 443);
+            flows.assertDenied(Pod.of(ns), WAYPOINT, 15021);
         }
     }
 
     @Test
     void noProjectPodGoesAroundTheWaypoint() {
         for (String ns : List.of("shop-web", "shop-api", "billing", "analytics", "analytics-jobs")) {
-            assertDenied(Pod.of(ns), SOMEWHERE, 443);
-            assertDenied(Pod.of(ns), new External("142.250.74.78"), 443);
+            flows.assertDenied(Pod.of(ns), SOMEWHERE, 443);
+            flows.assertDenied(Pod.of(ns), new External("142.250.74.78"), 443);
         }
     }
 
     @Test
     void aCidrRuleOpensExactlyThatAddressAndPort() {
         for (String ns : List.of("shop-web", "shop-api")) {
-            assertAllowed(Pod.of(ns), STRIPE_CIDR, 443);
-            assertDenied(Pod.of(ns), STRIPE_CIDR, 80);
-            assertDenied(Pod.of(ns), STRIPE_CIDR, 443, Protocol.UDP);
-            assertDenied(Pod.of(ns), new External("116.203.255.69"), 443);
+            flows.assertAllowed(Pod.of(ns), STRIPE_CIDR, 443);
+            flows.assertDenied(Pod.of(ns), STRIPE_CIDR, 80);
+            flows.assertDenied(Pod.of(ns), STRIPE_CIDR, 443, Protocol.UDP);
+            flows.assertDenied(Pod.of(ns), new External("116.203.255.69"), 443);
         }
         for (String ns : List.of("billing", "analytics", "analytics-jobs")) {
-            assertDenied(Pod.of(ns), STRIPE_CIDR, 443);
+            flows.assertDenied(Pod.of(ns), STRIPE_CIDR, 443);
         }
     }
 
     @Test
     void aProjectWithoutEgressReachesNothingOutsideButDns() {
         Pod billing = Pod.of("billing");
-        assertDenied(billing, WAYPOINT, 15008);
-        assertAllowed(billing, KUBE_DNS, 53, Protocol.UDP);
-        assertAllowed(billing, KUBE_DNS, 53, Protocol.TCP);
+        flows.assertDenied(billing, WAYPOINT, 15008);
+        flows.assertAllowed(billing, KUBE_DNS, 53, Protocol.UDP);
+        flows.assertAllowed(billing, KUBE_DNS, 53, Protocol.TCP);
         for (int port : List.of(53, 80, 443, 8080)) {
-            assertDenied(billing, SOMEWHERE, port);
-            assertDenied(billing, STRIPE_CIDR, port);
+            flows.assertDenied(billing, SOMEWHERE, port);
+            flows.assertDenied(billing, STRIPE_CIDR, port);
         }
-        assertDenied(billing, new External("8.8.8.8"), 53, Protocol.UDP);
+        flows.assertDenied(billing, new External("8.8.8.8"), 53, Protocol.UDP);
     }
 
     @Test
     void theWaypointAdmitsOnlyUsersAndLeavesOnlyOnTheEntriesPorts() {
-        assertDenied(Pod.of("billing"), WAYPOINT, 15008);
-        assertDenied(Pod.of("kube-system"), WAYPOINT, 15008);
-        assertAllowed(WAYPOINT, SOMEWHERE, 443);
-        assertDenied(WAYPOINT, SOMEWHERE, 80);
-        assertDenied(WAYPOINT, SOMEWHERE, 22);
+        flows.assertDenied(Pod.of("billing"), WAYPOINT, 15008);
+        flows.assertDenied(Pod.of("kube-system"), WAYPOINT, 15008);
+        flows.assertAllowed(WAYPOINT, SOMEWHERE, 443);
+        flows.assertDenied(WAYPOINT, SOMEWHERE, 80);
+        flows.assertDenied(WAYPOINT, SOMEWHERE, 22);
         // never into the VPC (10.40.0.0/16) or the Service range
-        assertDenied(WAYPOINT, new External("10.40.3.7"), 443);
-        assertDenied(WAYPOINT, new External("172.20.0.10"), 443);
+        flows.assertDenied(WAYPOINT, new External("10.40.3.7"), 443);
+        flows.assertDenied(WAYPOINT, new External("172.20.0.10"), 443);
         // nor the instance metadata service, nor any private range
-        assertDenied(WAYPOINT, new External("169.254.169.254"), 443);
-        assertDenied(WAYPOINT, new External("192.168.1.1"), 443);
-        assertDenied(WAYPOINT, new External("100.64.0.1"), 443);
-        assertDenied(WAYPOINT, Pod.of("billing"), 8080);
+        flows.assertDenied(WAYPOINT, new External("169.254.169.254"), 443);
+        flows.assertDenied(WAYPOINT, new External("192.168.1.1"), 443);
+        flows.assertDenied(WAYPOINT, new External("100.64.0.1"), 443);
+        flows.assertDenied(WAYPOINT, Pod.of("billing"), 8080);
     }
 
     @Test
@@ -131,23 +130,5 @@ class EgressConnectivityTest {
             }
         }
         return principals.stream().sorted().toList();
-    }
-
-    private void assertAllowed(Endpoint from, Endpoint to, int port) {
-        assertAllowed(from, to, port, Protocol.TCP);
-    }
-
-    private void assertAllowed(Endpoint from, Endpoint to, int port, Protocol protocol) {
-        var verdict = evaluator.evaluate(new Flow(from, to, port, protocol));
-        assertTrue(verdict.allowed(), verdict.explain());
-    }
-
-    private void assertDenied(Endpoint from, Endpoint to, int port) {
-        assertDenied(from, to, port, Protocol.TCP);
-    }
-
-    private void assertDenied(Endpoint from, Endpoint to, int port, Protocol protocol) {
-        var verdict = evaluator.evaluate(new Flow(from, to, port, protocol));
-        assertFalse(verdict.allowed(), verdict.explain());
     }
 }

@@ -2,13 +2,12 @@ package dev.bulkhead.ingress;
 
 import dev.bulkhead.config.StackSettings;
 import dev.bulkhead.model.ProjectSpec;
-import dev.bulkhead.netpol.Endpoint;
 import dev.bulkhead.netpol.Endpoint.External;
 import dev.bulkhead.netpol.Endpoint.Pod;
-import dev.bulkhead.netpol.Flow;
 import dev.bulkhead.netpol.NetworkPolicyEvaluator;
 import dev.bulkhead.netpol.Protocol;
 import dev.bulkhead.render.RenderedResource;
+import dev.bulkhead.testing.FlowAssertions;
 import dev.bulkhead.testing.RenderedNetwork;
 import dev.bulkhead.testing.Stacks;
 import org.junit.jupiter.api.Test;
@@ -18,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The edge of the dev stack, proven with the NetworkPolicy evaluator over the rendered policies: shop has an ALB
@@ -38,6 +35,7 @@ class IngressConnectivityTest {
     private final StackSettings settings = Stacks.settings("dev");
     private final List<RenderedResource> rendered = Stacks.rendered("dev");
     private final NetworkPolicyEvaluator evaluator = RenderedNetwork.evaluator(rendered);
+    private final FlowAssertions flows = new FlowAssertions(evaluator);
 
     private final Pod shopGateway = Pod.of("shop-gateway", Map.of("gateway.networking.k8s.io/gateway-name", "shop-gateway"));
     private final External internet = new External("198.51.100.10");
@@ -56,14 +54,14 @@ class IngressConnectivityTest {
     void thePublicSubnetsReachTheGatewayOnItsPublicAndHealthPortsOnly() {
         for (String alb : publicSubnetAddresses()) {
             External from = new External(alb);
-            assertAllowed(from, shopGateway, PUBLIC);
-            assertAllowed(from, shopGateway, HEALTH);
+            flows.assertAllowed(from, shopGateway, PUBLIC);
+            flows.assertAllowed(from, shopGateway, HEALTH);
             for (int port : List.of(HBONE, ORDERS, APP, 15020, 15000)) {
-                assertDenied(from, shopGateway, port);
+                flows.assertDenied(from, shopGateway, port);
             }
             for (String ns : allProjectNamespaces()) {
                 for (int port : PROBED) {
-                    assertDenied(from, Pod.of(ns), port);
+                    flows.assertDenied(from, Pod.of(ns), port);
                 }
             }
         }
@@ -72,56 +70,56 @@ class IngressConnectivityTest {
     @Test
     void theInternetReachesNoPodNotEvenTheGateway() {
         for (int port : PROBED) {
-            assertDenied(internet, shopGateway, port);
+            flows.assertDenied(internet, shopGateway, port);
             for (String ns : allProjectNamespaces()) {
-                assertDenied(internet, Pod.of(ns), port);
+                flows.assertDenied(internet, Pod.of(ns), port);
             }
         }
     }
 
     @Test
     void theGatewayReachesItsRoutedAndExportedServicesOnTheirPortsAndNothingElse() {
-        assertAllowed(shopGateway, Pod.of("shop-web"), APP);
-        assertAllowed(shopGateway, Pod.of("shop-web"), HBONE);
-        assertAllowed(shopGateway, Pod.of("shop-api"), APP);
-        assertAllowed(shopGateway, Pod.of("shop-api"), HBONE);
+        flows.assertAllowed(shopGateway, Pod.of("shop-web"), APP);
+        flows.assertAllowed(shopGateway, Pod.of("shop-web"), HBONE);
+        flows.assertAllowed(shopGateway, Pod.of("shop-api"), APP);
+        flows.assertAllowed(shopGateway, Pod.of("shop-api"), HBONE);
         for (int port : List.of(5432, 443, 15020, 9090)) {
-            assertDenied(shopGateway, Pod.of("shop-web"), port);
-            assertDenied(shopGateway, Pod.of("shop-api"), port);
+            flows.assertDenied(shopGateway, Pod.of("shop-web"), port);
+            flows.assertDenied(shopGateway, Pod.of("shop-api"), port);
         }
         for (String ns : List.of("billing", "analytics", "analytics-jobs", "default")) {
             for (int port : PROBED) {
-                assertDenied(shopGateway, Pod.of(ns), port);
+                flows.assertDenied(shopGateway, Pod.of(ns), port);
             }
         }
-        assertDenied(shopGateway, internet, 443);
-        assertAllowed(shopGateway, Pod.of("kube-system", Map.of("k8s-app", "kube-dns")), 53, Protocol.UDP);
-        assertAllowed(shopGateway, Pod.of("istio-system", Map.of("app", "istiod")), 15012);
+        flows.assertDenied(shopGateway, internet, 443);
+        flows.assertAllowed(shopGateway, Pod.of("kube-system", Map.of("k8s-app", "kube-dns")), 53, Protocol.UDP);
+        flows.assertAllowed(shopGateway, Pod.of("istio-system", Map.of("app", "istiod")), 15012);
     }
 
     @Test
     void theGatewayIsNoLongerAMemberOfItsProject() {
         for (String ns : List.of("shop-web", "shop-api")) {
             for (int port : List.of(PUBLIC, ORDERS, 5432)) {
-                assertDenied(Pod.of(ns), shopGateway, port);
+                flows.assertDenied(Pod.of(ns), shopGateway, port);
             }
             // the gateway's other pods (none today) and any pod in its namespace get nothing from the project
-            assertDenied(Pod.of(ns), Pod.of("shop-gateway"), HBONE);
-            assertDenied(Pod.of("shop-gateway"), Pod.of(ns), APP);
+            flows.assertDenied(Pod.of(ns), Pod.of("shop-gateway"), HBONE);
+            flows.assertDenied(Pod.of("shop-gateway"), Pod.of(ns), APP);
         }
     }
 
     @Test
     void aConsumerReachesTheExportingGatewayOnTheExportPortAndNothingElseOfTheExporter() {
         Pod billing = Pod.of("billing");
-        assertAllowed(billing, shopGateway, ORDERS);
-        assertAllowed(billing, shopGateway, HBONE);
-        assertDenied(billing, shopGateway, PUBLIC);
-        assertDenied(billing, shopGateway, HEALTH);
-        assertDenied(billing, Pod.of("shop-gateway"), ORDERS);
+        flows.assertAllowed(billing, shopGateway, ORDERS);
+        flows.assertAllowed(billing, shopGateway, HBONE);
+        flows.assertDenied(billing, shopGateway, PUBLIC);
+        flows.assertDenied(billing, shopGateway, HEALTH);
+        flows.assertDenied(billing, Pod.of("shop-gateway"), ORDERS);
         for (String ns : List.of("shop-web", "shop-api")) {
             for (int port : PROBED) {
-                assertDenied(billing, Pod.of(ns), port);
+                flows.assertDenied(billing, Pod.of(ns), port);
             }
         }
     }
@@ -130,9 +128,9 @@ class IngressConnectivityTest {
     void aNonConsumerReachesNothingOfTheExporter() {
         for (String ns : List.of("analytics", "analytics-jobs")) {
             for (int port : PROBED) {
-                assertDenied(Pod.of(ns), shopGateway, port);
-                assertDenied(Pod.of(ns), Pod.of("shop-web"), port);
-                assertDenied(Pod.of(ns), Pod.of("shop-api"), port);
+                flows.assertDenied(Pod.of(ns), shopGateway, port);
+                flows.assertDenied(Pod.of(ns), Pod.of("shop-web"), port);
+                flows.assertDenied(Pod.of(ns), Pod.of("shop-api"), port);
             }
         }
     }
@@ -153,19 +151,5 @@ class IngressConnectivityTest {
 
     private List<String> allProjectNamespaces() {
         return settings.projects().stream().flatMap(p -> p.namespaces().stream()).toList();
-    }
-
-    private void assertAllowed(Endpoint from, Endpoint to, int port) {
-        assertAllowed(from, to, port, Protocol.TCP);
-    }
-
-    private void assertAllowed(Endpoint from, Endpoint to, int port, Protocol protocol) {
-        var verdict = evaluator.evaluate(new Flow(from, to, port, protocol));
-        assertTrue(verdict.allowed(), verdict.explain());
-    }
-
-    private void assertDenied(Endpoint from, Endpoint to, int port) {
-        var verdict = evaluator.evaluate(new Flow(from, to, port, Protocol.TCP));
-        assertFalse(verdict.allowed(), verdict.explain());
     }
 }

@@ -2,12 +2,11 @@ package dev.bulkhead.isolation;
 
 import dev.bulkhead.config.StackSettings;
 import dev.bulkhead.model.ProjectSpec;
-import dev.bulkhead.netpol.Endpoint;
 import dev.bulkhead.netpol.Endpoint.External;
 import dev.bulkhead.netpol.Endpoint.Pod;
-import dev.bulkhead.netpol.Flow;
 import dev.bulkhead.netpol.NetworkPolicyEvaluator;
 import dev.bulkhead.netpol.Protocol;
+import dev.bulkhead.testing.FlowAssertions;
 import dev.bulkhead.testing.RenderedNetwork;
 import dev.bulkhead.testing.Stacks;
 import org.junit.jupiter.api.Test;
@@ -16,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The connectivity matrix of the dev stack's three projects, computed with the NetworkPolicy evaluator over the
@@ -31,6 +28,7 @@ class ProjectConnectivityTest {
 
     private final StackSettings settings = Stacks.settings("dev");
     private final NetworkPolicyEvaluator evaluator = RenderedNetwork.evaluator(Stacks.rendered("dev"));
+    private final FlowAssertions flows = new FlowAssertions(evaluator);
 
     @Test
     void theDevStackHasThreeProjects() {
@@ -42,8 +40,8 @@ class ProjectConnectivityTest {
         for (ProjectSpec project : settings.projects()) {
             for (String from : project.namespaces()) {
                 for (String to : project.namespaces()) {
-                    assertAllowed(Pod.of(from), Pod.of(to), APP_PORT, Protocol.TCP);
-                    assertAllowed(Pod.of(from), Pod.of(to), HBONE, Protocol.TCP);
+                    flows.assertAllowed(Pod.of(from), Pod.of(to), APP_PORT, Protocol.TCP);
+                    flows.assertAllowed(Pod.of(from), Pod.of(to), HBONE, Protocol.TCP);
                 }
             }
         }
@@ -59,9 +57,9 @@ class ProjectConnectivityTest {
                 for (String from : a.namespaces()) {
                     for (String to : b.namespaces()) {
                         for (int port : PROBED_PORTS) {
-                            assertDenied(Pod.of(from), Pod.of(to), port, Protocol.TCP);
+                            flows.assertDenied(Pod.of(from), Pod.of(to), port, Protocol.TCP);
                         }
-                        assertDenied(Pod.of(from), Pod.of(to), 53, Protocol.UDP);
+                        flows.assertDenied(Pod.of(from), Pod.of(to), 53, Protocol.UDP);
                     }
                 }
             }
@@ -73,10 +71,10 @@ class ProjectConnectivityTest {
         Pod kubeDns = Pod.of("kube-system", Map.of("k8s-app", "kube-dns"));
         Pod otherSystemPod = Pod.of("kube-system", Map.of("k8s-app", "metrics-server"));
         for (String ns : allProjectNamespaces()) {
-            assertAllowed(Pod.of(ns), kubeDns, 53, Protocol.UDP);
-            assertAllowed(Pod.of(ns), kubeDns, 53, Protocol.TCP);
-            assertDenied(Pod.of(ns), kubeDns, 443, Protocol.TCP);
-            assertDenied(Pod.of(ns), otherSystemPod, 53, Protocol.UDP);
+            flows.assertAllowed(Pod.of(ns), kubeDns, 53, Protocol.UDP);
+            flows.assertAllowed(Pod.of(ns), kubeDns, 53, Protocol.TCP);
+            flows.assertDenied(Pod.of(ns), kubeDns, 443, Protocol.TCP);
+            flows.assertDenied(Pod.of(ns), otherSystemPod, 53, Protocol.UDP);
         }
     }
 
@@ -85,8 +83,8 @@ class ProjectConnectivityTest {
         External internet = new External("198.51.100.10");
         for (String ns : allProjectNamespaces()) {
             for (int port : PROBED_PORTS) {
-                assertDenied(Pod.of(ns), internet, port, Protocol.TCP);
-                assertDenied(internet, Pod.of(ns), port, Protocol.TCP);
+                flows.assertDenied(Pod.of(ns), internet, port, Protocol.TCP);
+                flows.assertDenied(internet, Pod.of(ns), port, Protocol.TCP);
             }
         }
     }
@@ -96,8 +94,8 @@ class ProjectConnectivityTest {
         External probes = new External("169.254.7.127");
         External neighbour = new External("169.254.7.126");
         for (String ns : allProjectNamespaces()) {
-            assertAllowed(probes, Pod.of(ns), APP_PORT, Protocol.TCP);
-            assertDenied(neighbour, Pod.of(ns), APP_PORT, Protocol.TCP);
+            flows.assertAllowed(probes, Pod.of(ns), APP_PORT, Protocol.TCP);
+            flows.assertDenied(neighbour, Pod.of(ns), APP_PORT, Protocol.TCP);
         }
     }
 
@@ -109,11 +107,11 @@ class ProjectConnectivityTest {
         for (ProjectSpec project : settings.projects()) {
             for (String ns : project.namespaces()) {
                 for (int metricsPort : project.metricsPorts()) {
-                    assertAllowed(prometheus, Pod.of(ns), metricsPort, Protocol.TCP);
-                    assertDenied(grafana, Pod.of(ns), metricsPort, Protocol.TCP);
+                    flows.assertAllowed(prometheus, Pod.of(ns), metricsPort, Protocol.TCP);
+                    flows.assertDenied(grafana, Pod.of(ns), metricsPort, Protocol.TCP);
                 }
-                assertDenied(prometheus, Pod.of(ns), APP_PORT, Protocol.TCP);
-                assertDenied(prometheus, Pod.of(ns), 5432, Protocol.TCP);
+                flows.assertDenied(prometheus, Pod.of(ns), APP_PORT, Protocol.TCP);
+                flows.assertDenied(prometheus, Pod.of(ns), 5432, Protocol.TCP);
             }
         }
     }
@@ -122,23 +120,13 @@ class ProjectConnectivityTest {
     void namespacesOutsideEveryProjectGetNothing() {
         for (String outsider : List.of("default", "kube-system", "istio-system")) {
             for (String ns : allProjectNamespaces()) {
-                assertDenied(Pod.of(outsider), Pod.of(ns), APP_PORT, Protocol.TCP);
-                assertDenied(Pod.of(outsider), Pod.of(ns), HBONE, Protocol.TCP);
+                flows.assertDenied(Pod.of(outsider), Pod.of(ns), APP_PORT, Protocol.TCP);
+                flows.assertDenied(Pod.of(outsider), Pod.of(ns), HBONE, Protocol.TCP);
             }
         }
     }
 
     private List<String> allProjectNamespaces() {
         return settings.projects().stream().flatMap(p -> p.namespaces().stream()).toList();
-    }
-
-    private void assertAllowed(Endpoint from, Endpoint to, int port, Protocol protocol) {
-        var verdict = evaluator.evaluate(new Flow(from, to, port, protocol));
-        assertTrue(verdict.allowed(), verdict.explain());
-    }
-
-    private void assertDenied(Endpoint from, Endpoint to, int port, Protocol protocol) {
-        var verdict = evaluator.evaluate(new Flow(from, to, port, protocol));
-        assertFalse(verdict.allowed(), verdict.explain());
     }
 }
