@@ -1,5 +1,6 @@
 package dev.bulkhead.check;
 
+import dev.bulkhead.network.Ipv4Cidr;
 import dev.bulkhead.render.RenderedResource;
 
 import java.util.ArrayList;
@@ -26,19 +27,14 @@ final class PublicSubnets {
         return out;
     }
 
-    /** An address inside {@code cidr}: the tenth, or the network address of a small block. */
+    /** An address inside {@code cidr}: the tenth after its start, or its start for a block of 16 or fewer. */
     static String hostIn(String cidr) {
-        String[] parts = cidr.split("/");
-        int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : 32;
-        String[] octets = parts[0].split("\\.");
-        long address = 0;
-        for (String octet : octets) {
-            address = (address << 8) | Integer.parseInt(octet);
-        }
-        if (prefix <= 28) {
-            address += 10;
-        }
-        return ((address >> 24) & 255) + "." + ((address >> 16) & 255) + "." + ((address >> 8) & 255) + "."
-                + (address & 255);
+        // a hand-edited render may name a block with host bits set; read its address and length apart
+        int slash = cidr.indexOf('/');
+        long start = Ipv4Cidr.parse((slash < 0 ? cidr : cidr.substring(0, slash)) + "/32").address();
+        int prefix = slash < 0 ? 32 : Integer.parseInt(cidr.substring(slash + 1));
+        long address = start + (prefix < 28 ? 10 : 0);
+        String host = new Ipv4Cidr(address, 32).toString();
+        return host.substring(0, host.indexOf('/'));
     }
 }

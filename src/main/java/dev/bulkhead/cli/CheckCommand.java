@@ -40,7 +40,14 @@ public final class CheckCommand implements Callable<Integer> {
             stderr.println("bulkhead check: " + e.getMessage());
             return 2;
         }
-        CheckReport report = CheckReport.of(dir.toString(), view);
+        CheckReport report;
+        try {
+            report = CheckReport.of(dir.toString(), view);
+        } catch (IllegalArgumentException e) {
+            // a hand-edited value the rules cannot read (an address that is not one, say)
+            stderr.println("bulkhead check: " + dir.resolve("resources.json") + " cannot be judged: " + e.getMessage());
+            return 2;
+        }
         try {
             write(dir.resolve("check.md"), report.markdown());
             write(dir.resolve("check.json"), report.json());

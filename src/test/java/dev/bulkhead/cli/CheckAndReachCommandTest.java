@@ -105,6 +105,14 @@ class CheckAndReachCommandTest {
     }
 
     @Test
+    void aValueTheRulesCannotReadExitsTwo() throws IOException {
+        Files.writeString(dir.resolve("resources.json"),
+                resources.replace("\"cidrBlock\": \"10.40.192.0/22\"", "\"cidrBlock\": \"ten-forty\""));
+        assertEquals(2, check(dir));
+        assertTrue(stderr().contains("cannot be judged"), stderr());
+    }
+
+    @Test
     void reachAnswersAllowedWithTheDecidingPolicies() {
         assertEquals(0, reach("", dir.toString(), "shop-web", "shop-api", "8080"));
         assertTrue(stdout().startsWith("ALLOWED"), stdout());

@@ -1,5 +1,7 @@
 package dev.bulkhead.egress;
 
+import dev.bulkhead.network.Ipv4Cidr;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,21 +31,6 @@ public final class NeverOutside {
     }
 
     static boolean contains(String outer, String inner) {
-        long[] o = parse(outer);
-        long[] i = parse(inner);
-        if (i[1] < o[1]) {
-            return false;
-        }
-        long mask = o[1] == 0 ? 0 : (0xFFFFFFFFL << (32 - o[1])) & 0xFFFFFFFFL;
-        return (o[0] & mask) == (i[0] & mask);
-    }
-
-    private static long[] parse(String cidr) {
-        String[] parts = cidr.split("/");
-        long address = 0;
-        for (String octet : parts[0].split("\\.")) {
-            address = (address << 8) | Integer.parseInt(octet);
-        }
-        return new long[] {address, Integer.parseInt(parts[1])};
+        return Ipv4Cidr.parse(outer).contains(Ipv4Cidr.parse(inner));
     }
 }
