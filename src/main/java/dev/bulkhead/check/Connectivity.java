@@ -49,7 +49,8 @@ public final class Connectivity {
         List<AllowedFlow> allowed = new ArrayList<>();
         for (Probe from : probes) {
             for (Probe to : probes) {
-                if (from == to || !(from.kind().managed() || to.kind().managed())
+                // two pods of one namespace are a flow too (a workload probe stands for every pod of its namespace)
+                if ((from == to && from.kind() != Kind.WORKLOAD) || !(from.kind().managed() || to.kind().managed())
                         || (from.kind().external() && to.kind().external())) {
                     continue;
                 }
@@ -74,7 +75,7 @@ public final class Connectivity {
         return probes;
     }
 
-    /** Every allowed flow between distinct probes, declared or not. */
+    /** Every allowed flow, declared or not, including those between two pods of one namespace. */
     public List<AllowedFlow> allowed() {
         return allowed;
     }
