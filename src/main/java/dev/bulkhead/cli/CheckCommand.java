@@ -16,9 +16,10 @@ import java.util.concurrent.Callable;
 
 /** {@code bulkhead check DIR}: the offline security gate over a render directory. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Prove the platform's promises on a render: reads DIR/resources.json only, applies every rule",
-                "(cluster, access, isolation, connectivity, ingress, limits), prints a summary and writes",
-                "DIR/check.md (matrix, Mermaid graph, violations) and DIR/check.json."},
+        description = {"Prove the platform's promises on a render directory.",
+                "Reads DIR/resources.json only, applies every rule (cluster, access, isolation, connectivity,",
+                "ingress, limits), prints a summary and writes DIR/check.md (matrix, Mermaid graph, violations)",
+                "and DIR/check.json."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every rule holds (warnings allowed)", "1:a rule is violated",
                 "2:DIR/resources.json cannot be read or is malformed"})

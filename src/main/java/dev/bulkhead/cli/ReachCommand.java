@@ -21,8 +21,9 @@ import java.util.concurrent.Callable;
 
 /** {@code bulkhead reach DIR FROM TO PORT[/PROTOCOL]}: may this one flow happen in the render, and why. */
 @Command(name = "reach", mixinStandardHelpOptions = true,
-        description = {"Ask whether one flow is allowed by a render's NetworkPolicies (and, between two pods of the",
-                "ambient mesh, by Istio's L4 authorization), and which policies decided.",
+        description = {"Ask whether one flow is allowed in a render, and which policies decided.",
+                "Judged by the render's NetworkPolicies and, between two pods of the ambient mesh, by Istio's L4",
+                "authorization.",
                 "FROM and TO: NAMESPACE or NAMESPACE/key=value,key=value, optionally @IPv4 (the pod's address),",
                 "or an IPv4 address outside the cluster. PORT: 1-65535, optionally /TCP, /UDP or /SCTP.",
                 "Example: bulkhead reach out/dev shop-web billing 8080"},
