@@ -1,6 +1,10 @@
 package dev.bulkhead.check;
 
 import dev.bulkhead.check.Probe.Kind;
+import dev.bulkhead.egress.EgressWaypointPlan;
+import dev.bulkhead.isolation.AllowMonitoring;
+import dev.bulkhead.mesh.Ambient;
+import dev.bulkhead.naming.Labels;
 import dev.bulkhead.netpol.Endpoint;
 import dev.bulkhead.netpol.Flow;
 import dev.bulkhead.netpol.NetworkPolicyEvaluator;
@@ -26,10 +30,10 @@ public final class Connectivity {
 
     static final String INTERNET_ADDRESS = "198.51.100.10";
     static final List<Integer> COMMON_PORTS = List.of(22, 53, 80, 443, 5432, 8080, 15008);
-    static final String GATEWAY_NAME_LABEL = "gateway.networking.k8s.io/gateway-name";
-    static final String EXPORT_ANNOTATION = "bulkhead.dev/export";
-    static final String CONSUMERS_ANNOTATION = "bulkhead.dev/consumers";
-    static final String ALLOW_ANY_ANNOTATION = "bulkhead.dev/allow-any";
+    static final String GATEWAY_NAME_LABEL = Ambient.PROXY_POD_LABEL;
+    static final String EXPORT_ANNOTATION = Labels.EXPORT;
+    static final String CONSUMERS_ANNOTATION = Labels.CONSUMERS;
+    static final String ALLOW_ANY_ANNOTATION = Labels.ALLOW_ANY;
 
     private final List<Probe> probes;
     private final List<AllowedFlow> allowed;
@@ -102,7 +106,7 @@ public final class Connectivity {
         namespaces.forEach((ns, labels) -> {
             String project = labels.get(RenderView.PROJECT_LABEL);
             String role = labels.get(RenderView.ROLE_LABEL);
-            if (project != null && !"gateway".equals(role)) {
+            if (project != null && !Labels.ROLE_GATEWAY.equals(role)) {
                 probes.add(new Probe(ns, project, Kind.WORKLOAD, Endpoint.Pod.of(ns)));
             }
         });
@@ -110,7 +114,7 @@ public final class Connectivity {
             String ns = RenderView.namespace(gateway).orElse("default");
             Map<String, String> labels = namespaces.getOrDefault(ns, Map.of());
             var pod = Endpoint.Pod.of(ns, Map.of(GATEWAY_NAME_LABEL, RenderView.name(gateway)));
-            if ("egress".equals(labels.get(RenderView.ROLE_LABEL))) {
+            if (Labels.ROLE_EGRESS.equals(labels.get(RenderView.ROLE_LABEL))) {
                 probes.add(new Probe(ns + "/" + RenderView.name(gateway), Probe.PLATFORM, Kind.EGRESS_WAYPOINT, pod));
             } else if (labels.containsKey(RenderView.PROJECT_LABEL)) {
                 probes.add(new Probe(ns + "/" + RenderView.name(gateway), labels.get(RenderView.PROJECT_LABEL),
@@ -122,9 +126,9 @@ public final class Connectivity {
         probes.add(new Probe("istio-system/istiod", Probe.PLATFORM, Kind.ISTIOD,
                 Endpoint.Pod.of("istio-system", Map.of("app", "istiod"))));
         namespaces.forEach((ns, labels) -> {
-            if ("monitoring".equals(labels.get(RenderView.ROLE_LABEL))) {
+            if (Labels.ROLE_MONITORING.equals(labels.get(RenderView.ROLE_LABEL))) {
                 probes.add(new Probe(ns + "/prometheus", Probe.PLATFORM, Kind.MONITORING,
-                        Endpoint.Pod.of(ns, Map.of("app.kubernetes.io/name", "prometheus"))));
+                        Endpoint.Pod.of(ns, AllowMonitoring.PROMETHEUS_POD_LABELS)));
             }
         });
         for (String cidr : PublicSubnets.cidrs(view)) {
@@ -135,7 +139,7 @@ public final class Connectivity {
                 new Endpoint.External(INTERNET_ADDRESS)));
         Set<String> declared = new LinkedHashSet<>();
         for (RenderedResource policy : policies) {
-            if ("egress".equals(RenderView.labels(policy).get(RenderView.COMPONENT_LABEL))) {
+            if (EgressWaypointPlan.COMPONENT.equals(RenderView.labels(policy).get(RenderView.COMPONENT_LABEL))) {
                 declared.addAll(PolicyContents.narrowBlocks(policy));
             }
         }
@@ -176,7 +180,7 @@ public final class Connectivity {
             List<String> by = verdict.egress().allowedBy();
             boolean egressRules = !by.isEmpty() && by.stream().allMatch(id -> {
                 RenderedResource p = policies.get(id);
-                return p != null && "egress".equals(RenderView.labels(p).get(RenderView.COMPONENT_LABEL));
+                return p != null && EgressWaypointPlan.COMPONENT.equals(RenderView.labels(p).get(RenderView.COMPONENT_LABEL));
             });
             return egressRules ? "declared egress " + by : null;
         }

@@ -1,6 +1,7 @@
 package dev.bulkhead.check;
 
 import dev.bulkhead.check.Rule.Violation;
+import dev.bulkhead.naming.Labels;
 import dev.bulkhead.render.RenderedResource;
 
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ final class IsolationRules {
      * one exit, held to its entries' ports and cut off from the cluster's ranges.
      */
     private static List<Violation> openPeers(RenderView view, boolean reportAllowed) {
-        List<String> egressNamespaces = view.namespacesWithRole("egress");
+        List<String> egressNamespaces = view.namespacesWithRole(Labels.ROLE_EGRESS);
         List<Violation> out = new ArrayList<>();
         for (RenderedResource policy : view.ofType(RenderView.NETWORK_POLICY)) {
             boolean allowAny = "true".equals(RenderView.annotations(policy).get(Connectivity.ALLOW_ANY_ANNOTATION));

@@ -1,5 +1,7 @@
 package dev.bulkhead.check;
 
+import dev.bulkhead.mesh.Ambient;
+import dev.bulkhead.naming.Labels;
 import dev.bulkhead.netpol.Endpoint;
 import dev.bulkhead.render.RenderedResource;
 
@@ -15,8 +17,8 @@ import java.util.Map;
  */
 public final class MeshAuthorization {
 
-    public static final String AMBIENT_LABEL = "istio.io/dataplane-mode";
-    public static final String ROOT_NAMESPACE = "istio-system";
+    public static final String AMBIENT_LABEL = Labels.AMBIENT;
+    public static final String ROOT_NAMESPACE = Ambient.ROOT_NAMESPACE;
     static final String DEFAULT_TRUST_DOMAIN = "cluster.local";
 
     private final RenderView view;
@@ -82,7 +84,7 @@ public final class MeshAuthorization {
     }
 
     private boolean ambient(String namespace) {
-        return "ambient".equals(view.namespaceLabels().getOrDefault(namespace, Map.of()).get(AMBIENT_LABEL));
+        return Labels.AMBIENT_VALUE.equals(view.namespaceLabels().getOrDefault(namespace, Map.of()).get(AMBIENT_LABEL));
     }
 
     private static boolean selects(Map<String, Object> spec, Endpoint.Pod pod) {

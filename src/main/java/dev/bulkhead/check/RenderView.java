@@ -1,6 +1,7 @@
 package dev.bulkhead.check;
 
 import com.google.gson.JsonObject;
+import dev.bulkhead.naming.Labels;
 import dev.bulkhead.netpol.NetworkPolicyEvaluator;
 import dev.bulkhead.render.JsonValues;
 import dev.bulkhead.render.RenderedResource;
@@ -20,13 +21,14 @@ public final class RenderView {
 
     public static final String NAMESPACE = "kubernetes:core/v1:Namespace";
     public static final String NETWORK_POLICY = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
-    public static final String PROJECT_LABEL = "bulkhead.dev/project";
-    public static final String ROLE_LABEL = "bulkhead.dev/role";
-    public static final String COMPONENT_LABEL = "bulkhead.dev/component";
+    public static final String PROJECT_LABEL = Labels.PROJECT;
+    public static final String ROLE_LABEL = Labels.ROLE;
+    public static final String COMPONENT_LABEL = Labels.COMPONENT;
 
     private final List<RenderedResource> resources;
     private final Map<String, Map<String, String>> namespaceLabels = new TreeMap<>();
     private Connectivity connectivity;
+    private NetworkPolicyEvaluator evaluator;
 
     public RenderView(List<RenderedResource> resources) {
         this.resources = List.copyOf(resources);
@@ -71,8 +73,18 @@ public final class RenderView {
                 .map(Map.Entry::getKey).toList();
     }
 
-    /** The NetworkPolicy evaluator over every rendered NetworkPolicy and namespace. */
-    public NetworkPolicyEvaluator evaluator() {
+    /**
+     * The NetworkPolicy evaluator over every rendered NetworkPolicy and namespace, built once: reading the render
+     * validates it, and the rules and {@code reach} then use the same one.
+     */
+    public synchronized NetworkPolicyEvaluator evaluator() {
+        if (evaluator == null) {
+            evaluator = buildEvaluator();
+        }
+        return evaluator;
+    }
+
+    private NetworkPolicyEvaluator buildEvaluator() {
         List<JsonObject> policies = new ArrayList<>();
         for (RenderedResource r : ofType(NETWORK_POLICY)) {
             policies.add(JsonValues.toJson(r.inputs()).getAsJsonObject());
