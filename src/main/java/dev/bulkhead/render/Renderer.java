@@ -1,6 +1,7 @@
 package dev.bulkhead.render;
 
 import dev.bulkhead.config.StackSettings;
+import dev.bulkhead.cost.CostEstimate;
 import dev.bulkhead.program.BulkheadProgram;
 
 import java.nio.file.Path;
@@ -13,6 +14,10 @@ import java.util.Map;
  * registered into files ({@code resources.json}, {@code kubernetes/}, {@code aws/}).
  */
 public final class Renderer {
+
+    /** The cost estimate's file in a render's directory. */
+    public static final String COST_FILE = "cost.md";
+    private static final int MAX_PROJECT_COSTS = 5;
 
     private Renderer() {
     }
@@ -35,7 +40,11 @@ public final class Renderer {
     /** Renders {@code settings} into {@code outDir} (replacing it only on success) and returns the summary. */
     public static String render(StackSettings settings, Path outDir) {
         List<RenderedResource> resources = resources(settings);
-        RenderDirectory.replace(outDir, files(resources));
-        return RenderSummary.of(settings.stack(), resources, outDir.toString());
+        CostEstimate cost = CostEstimate.of(resources, settings.region());
+        Map<String, String> files = files(resources);
+        files.put(COST_FILE, cost.markdown());
+        RenderDirectory.replace(outDir, files);
+        return RenderSummary.of(settings.stack(), resources, outDir.toString()) + cost.summary(MAX_PROJECT_COSTS)
+                + "  details: " + outDir.resolve(COST_FILE) + "\n";
     }
 }
