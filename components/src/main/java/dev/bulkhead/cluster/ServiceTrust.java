@@ -41,6 +41,24 @@ public final class ServiceTrust {
         return write(statement);
     }
 
+    /**
+     * As {@link #forPodIdentity(String, String, String)}, and only when EKS Pod Identity acts for {@code account}
+     * ({@code aws:SourceAccount}), so that no other account's cluster can use the role even with matching names.
+     */
+    public static String forPodIdentity(String account, String clusterName, String namespace, String serviceAccount) {
+        Map<String, Object> conditions = new LinkedHashMap<>();
+        conditions.put("aws:SourceAccount", account);
+        conditions.put("aws:RequestTag/eks-cluster-name", clusterName);
+        conditions.put("aws:RequestTag/kubernetes-namespace", namespace);
+        conditions.put("aws:RequestTag/kubernetes-service-account", serviceAccount);
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("Effect", "Allow");
+        statement.put("Principal", Map.of("Service", PODS));
+        statement.put("Action", List.of("sts:AssumeRole", "sts:TagSession"));
+        statement.put("Condition", Map.of("StringEquals", conditions));
+        return write(statement);
+    }
+
     private static String write(Map<String, Object> statement) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("Version", "2012-10-17");
