@@ -61,6 +61,7 @@ public final class App extends ComponentResource {
     private final Service service;
     private final Optional<PodDisruptionBudget> disruptionBudget;
     private final Optional<HorizontalPodAutoscaler> autoscaler;
+    private final Output<String> identity;
 
     public App(String name, AppArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -124,10 +125,11 @@ public final class App extends ComponentResource {
                                 .build())
                         .build(), child(args, List.of(deployment))))
                 : Optional.empty();
+        this.identity = Output.of(args.trust().identity().principal());
         registerOutputs(Map.of(
                 "namespace", Output.of(app.namespace()),
                 "service", Output.of(app.namespace() + "/" + app.name()),
-                "identity", Output.of(args.trust().identity().principal())));
+                "identity", identity));
     }
 
     private List<CustomResource> createPolicies(String name, AppArgs args, List<Resource> before) {
@@ -187,6 +189,11 @@ public final class App extends ComponentResource {
     private CustomResourceOptions child(AppArgs args, List<? extends Resource> dependsOn) {
         return CustomResourceOptions.builder().parent(this).provider(args.provider())
                 .dependsOn(List.copyOf(dependsOn)).build();
+    }
+
+    /** The app's mesh identity, {@code <trustDomain>/ns/<namespace>/sa/<app>}: what other apps' policies name. */
+    public Output<String> identity() {
+        return identity;
     }
 
     public ServiceAccount serviceAccount() {
