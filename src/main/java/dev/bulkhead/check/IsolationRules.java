@@ -123,8 +123,10 @@ final class IsolationRules {
 
     /** An app's own ServiceAccount: token-less and what a rendered pod of its namespace runs as. */
     private static boolean appIdentity(RenderView view, RenderedResource r) {
-        return r.type().endsWith(":ServiceAccount") && Boolean.FALSE.equals(r.inputs().get("automountServiceAccountToken"))
-                && PodTemplates.of(view).stream().anyMatch(t -> t.namespace().equals(RenderView.namespace(r).orElse(""))
+        String namespace = RenderView.namespace(r).orElse("");
+        return r.type().endsWith(":ServiceAccount")
+                && Boolean.FALSE.equals(r.inputs().get("automountServiceAccountToken"))
+                && PodTemplates.of(view).stream().anyMatch(t -> t.namespace().equals(namespace)
                 && RenderView.name(r).equals(t.spec().get("serviceAccountName")));
     }
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * The Kubernetes Pod Security Standards, levels {@code baseline} and {@code restricted} as of v1.31, evaluated field by
@@ -36,7 +38,7 @@ public final class PodSecurityProfile {
             for (String key : volume.keySet()) {
                 if (!key.equals("name") && !RESTRICTED_VOLUMES.contains(key)) {
                     out.add("spec.volumes[" + volume.get("name") + "]: volume type " + key + " is not allowed; use "
-                            + "one of " + new java.util.TreeSet<>(RESTRICTED_VOLUMES));
+                            + "one of " + new TreeSet<>(RESTRICTED_VOLUMES));
                 }
             }
         }
@@ -167,8 +169,14 @@ public final class PodSecurityProfile {
 
     /** Calls {@code check} with the path and body of every container, init container and ephemeral container. */
     static void forEachContainer(Map<String, Object> spec,
-                                 java.util.function.BiConsumer<String, Map<String, Object>> check) {
-        for (String list : CONTAINER_LISTS) {
+                                 BiConsumer<String, Map<String, Object>> check) {
+        forEachContainer(spec, CONTAINER_LISTS, check);
+    }
+
+    /** Calls {@code check} with the path ({@code spec.<list>[<name>]}) and body of every container of {@code lists}. */
+    static void forEachContainer(Map<String, Object> spec, List<String> lists,
+                                 BiConsumer<String, Map<String, Object>> check) {
+        for (String list : lists) {
             List<Object> containers = Plain.list(spec.get(list));
             for (int i = 0; i < containers.size(); i++) {
                 Map<String, Object> container = Plain.map(containers.get(i));

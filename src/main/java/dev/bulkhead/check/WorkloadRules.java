@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -154,9 +155,7 @@ final class WorkloadRules {
                 out.add(path + " image " + image + " is pinned by tag only");
             }
         };
-        for (String list : PodSecurityProfile.CONTAINER_LISTS) {
-            forEach(t, list, check);
-        }
+        PodSecurityProfile.forEachContainer(t.spec(), PodSecurityProfile.CONTAINER_LISTS, check);
         return out;
     }
 
@@ -212,7 +211,7 @@ final class WorkloadRules {
         List<Template> templates = PodTemplates.of(view);
         for (RenderedResource service : view.ofType(SERVICE)) {
             Map<String, Object> spec = RenderView.spec(service);
-            Map<String, String> selector = new java.util.TreeMap<>();
+            Map<String, String> selector = new TreeMap<>();
             Plain.map(spec.get("selector")).forEach((k, v) -> selector.put(k, String.valueOf(v)));
             if (selector.isEmpty()) {
                 continue;
@@ -223,7 +222,7 @@ final class WorkloadRules {
                         .allMatch(e -> e.getValue().equals(t.labels().get(e.getKey())))) {
                     continue;
                 }
-                Map<String, Integer> byName = new java.util.TreeMap<>();
+                Map<String, Integer> byName = new TreeMap<>();
                 List<Integer> numbers = new ArrayList<>();
                 forEach(t, "containers", (path, c) -> {
                     for (Object p : Plain.list(c.get("ports"))) {
@@ -279,10 +278,6 @@ final class WorkloadRules {
     }
 
     private static void forEach(Template t, String list, BiConsumer<String, Map<String, Object>> check) {
-        List<Object> containers = Plain.list(t.spec().get(list));
-        for (int i = 0; i < containers.size(); i++) {
-            Map<String, Object> container = Plain.map(containers.get(i));
-            check.accept(list + "[" + container.getOrDefault("name", i) + "]", container);
-        }
+        PodSecurityProfile.forEachContainer(t.spec(), List.of(list), check);
     }
 }

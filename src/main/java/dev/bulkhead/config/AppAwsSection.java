@@ -17,7 +17,8 @@ final class AppAwsSection {
 
     static final List<String> KEYS = List.of("policyArns", "statements");
     static final List<String> STATEMENT_KEYS = List.of("actions", "resources");
-    static final Pattern POLICY_ARN = Pattern.compile("^arn:aws(-cn|-us-gov)?:iam::(aws|[0-9]{12}):policy/[\\w+=,.@/-]+$");
+    static final Pattern POLICY_ARN =
+            Pattern.compile("^arn:aws(-cn|-us-gov)?:iam::(aws|[0-9]{12}):policy/[\\w+=,.@/-]+$");
     static final Pattern ACTION = Pattern.compile("^[a-z0-9-]+:[A-Za-z0-9*]+$");
     static final List<String> TOO_POWERFUL = List.of("AdministratorAccess", "PowerUserAccess", "IAMFullAccess");
 

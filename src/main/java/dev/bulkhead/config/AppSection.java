@@ -174,7 +174,7 @@ final class AppSection {
         int low = min != null ? min : Math.min(ReplicasSpec.DEFAULT.min(), max == null ? Integer.MAX_VALUE : max);
         int high = max != null ? max : Math.max(low, ReplicasSpec.DEFAULT.max());
         if (low < 1) {
-            reader.error(minNode.path(), low + " is too small; an app runs at least 1 pod");
+            reader.error((minNode != null ? minNode : maxNode).path(), low + " is too small; an app runs at least 1 pod");
             return null;
         }
         if (high > ReplicasSpec.MAX) {

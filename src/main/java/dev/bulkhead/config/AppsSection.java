@@ -1,9 +1,9 @@
 package dev.bulkhead.config;
 
+import dev.bulkhead.mesh.Ambient;
 import dev.bulkhead.model.AppSpec;
 import dev.bulkhead.model.Quantity;
 import dev.bulkhead.model.QuotaSpec;
-import dev.bulkhead.workload.Waypoint;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,11 +111,12 @@ final class AppsSection {
             total = total.plus(each.apply(app).times(app.replicas().max()));
         }
         if (waypoint) {
-            total = total.plus(Quantity.parse(Waypoint.POD_RESOURCES.get(waypointIndex)));
+            total = total.plus(Quantity.parse(Ambient.WAYPOINT_POD_RESOURCES.get(waypointIndex)));
         }
         if (total.compareTo(Quantity.parse(limit)) > 0) {
             reader.error(projectPath + ".apps", "the apps of namespace " + quote(namespace) + " need "
-                    + amount(total, key.endsWith("Memory")) + " of " + (key.startsWith("requests") ? "requests" : "limits") + " at their maximum replicas"
+                    + amount(total, key.endsWith("Memory")) + " of "
+                    + (key.startsWith("requests") ? "requests" : "limits") + " at their maximum replicas"
                     + (waypoint ? " (with the waypoint)" : "") + ", more than its quota " + key + " " + quote(limit)
                     + " (" + projectPath + ".quota." + key + "); raise the quota or lower the apps' replicas.max or "
                     + "resources");

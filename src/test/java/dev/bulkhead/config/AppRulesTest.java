@@ -206,6 +206,8 @@ class AppRulesTest {
                 "0 is too small; an app runs at least 1 pod");
         assertOnlyError(set(withApps(), APPS + "[0].replicas.max", 101), APPS + "[0].replicas.max",
                 "101 is out of range; use at most 100");
+        assertOnlyError(set(withApps(), APPS + "[1].replicas", map("max", 0)), APPS + "[1].replicas.max",
+                "0 is too small; an app runs at least 1 pod");
     }
 
     @Test

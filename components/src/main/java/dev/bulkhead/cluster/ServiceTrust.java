@@ -29,16 +29,7 @@ public final class ServiceTrust {
      * someone associates it elsewhere.
      */
     public static String forPodIdentity(String clusterName, String namespace, String serviceAccount) {
-        Map<String, Object> conditions = new LinkedHashMap<>();
-        conditions.put("aws:RequestTag/eks-cluster-name", clusterName);
-        conditions.put("aws:RequestTag/kubernetes-namespace", namespace);
-        conditions.put("aws:RequestTag/kubernetes-service-account", serviceAccount);
-        Map<String, Object> statement = new LinkedHashMap<>();
-        statement.put("Effect", "Allow");
-        statement.put("Principal", Map.of("Service", PODS));
-        statement.put("Action", List.of("sts:AssumeRole", "sts:TagSession"));
-        statement.put("Condition", Map.of("StringEquals", conditions));
-        return write(statement);
+        return podIdentity(new LinkedHashMap<>(), clusterName, namespace, serviceAccount);
     }
 
     /**
@@ -48,6 +39,11 @@ public final class ServiceTrust {
     public static String forPodIdentity(String account, String clusterName, String namespace, String serviceAccount) {
         Map<String, Object> conditions = new LinkedHashMap<>();
         conditions.put("aws:SourceAccount", account);
+        return podIdentity(conditions, clusterName, namespace, serviceAccount);
+    }
+
+    private static String podIdentity(Map<String, Object> conditions, String clusterName, String namespace,
+                                      String serviceAccount) {
         conditions.put("aws:RequestTag/eks-cluster-name", clusterName);
         conditions.put("aws:RequestTag/kubernetes-namespace", namespace);
         conditions.put("aws:RequestTag/kubernetes-service-account", serviceAccount);

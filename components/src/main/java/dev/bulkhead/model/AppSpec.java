@@ -83,7 +83,8 @@ public record AppSpec(
         }
         env.keySet().forEach(key -> {
             if (!ENV_NAME.matcher(key).matches()) {
-                throw new IllegalArgumentException("app " + name + ": '" + key + "' is not an environment variable name");
+                throw new IllegalArgumentException("app " + name + ": '" + key
+                        + "' is not an environment variable name");
             }
         });
         for (AuthorizationRule rule : authorization) {

@@ -23,7 +23,8 @@ public record ImageReference(String registry, String repository, Optional<String
                     + "(:(?<tag>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?"
                     + "(@(?<digest>[a-z0-9]+:[A-Za-z0-9]+))?$");
     private static final Pattern SHA256 = Pattern.compile("^sha256:[0-9a-f]{64}$");
-    public static final String EXAMPLE = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/shop/orders@sha256:<64 hex digits>";
+    public static final String EXAMPLE =
+            "111122223333.dkr.ecr.eu-west-1.amazonaws.com/shop/orders@sha256:<64 hex digits>";
 
     public ImageReference {
         Objects.requireNonNull(registry, "registry");
@@ -37,7 +38,8 @@ public record ImageReference(String registry, String repository, Optional<String
         Matcher m = FORM.matcher(Objects.requireNonNull(image, "image"));
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + image + "' is not an image reference; write "
-                    + "registry/repository@sha256:<digest> (or :<tag>) with an explicit registry host, e.g. " + EXAMPLE);
+                    + "registry/repository@sha256:<digest> (or :<tag>) with an explicit registry host, e.g. "
+                    + EXAMPLE);
         }
         Optional<String> digest = Optional.ofNullable(m.group("digest"));
         if (digest.isPresent() && !SHA256.matcher(digest.get()).matches()) {

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The AWS side of an app: an IAM role that EKS Pod Identity hands to the app's ServiceAccount and to nothing else
@@ -51,7 +52,7 @@ public final class AppIdentity extends ComponentResource {
         AwsAccessSpec aws = app.aws().orElseThrow();
         String roleName = Names.appRole(args.stack(), args.project(), app.name());
         Map<String, String> tags = AwsTags.of(args.stack(), roleName,
-                new java.util.TreeMap<>(Map.of(PROJECT_TAG, args.project(), APP_TAG, app.name())));
+                new TreeMap<>(Map.of(PROJECT_TAG, args.project(), APP_TAG, app.name())));
         var child = CustomResourceOptions.builder().parent(this).build();
         Output<String> account = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(),
                 InvokeOptions.builder().parent(this).build()).applyValue(r -> r.accountId());

@@ -4,6 +4,7 @@ import dev.bulkhead.model.AppSpec;
 import dev.bulkhead.naming.Labels;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -42,10 +43,10 @@ public final class AppLabels {
     }
 
     /** How the app's callers are narrowed, if they are: only through its waypoint, or only its listed callers. */
-    public static java.util.Optional<String> trust(AppSpec app) {
+    public static Optional<String> trust(AppSpec app) {
         if (app.l7()) {
-            return java.util.Optional.of(Labels.TRUST_WAYPOINT);
+            return Optional.of(Labels.TRUST_WAYPOINT);
         }
-        return app.restricted() ? java.util.Optional.of(Labels.TRUST_CALLERS) : java.util.Optional.empty();
+        return app.restricted() ? Optional.of(Labels.TRUST_CALLERS) : Optional.empty();
     }
 }

@@ -29,8 +29,8 @@ import java.util.Map;
 
 /**
  * The pod of an app, hardened so that Pod Security {@code restricted} and the platform's admission policies admit it
- * as it is: its own ServiceAccount without a mounted token, non-root with the given user, no privilege escalation, every
- * capability dropped, the runtime's default seccomp profile, a read-only root filesystem with an emptyDir on
+ * as it is: its own ServiceAccount without a mounted token, non-root with the given user, no privilege escalation,
+ * every capability dropped, the runtime's default seccomp profile, a read-only root filesystem with an emptyDir on
  * {@value #TMP}, requests and limits, startup, readiness and liveness probes, and spread across zones and nodes.
  */
 public final class PodTemplate {

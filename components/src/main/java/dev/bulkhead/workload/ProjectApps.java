@@ -7,6 +7,7 @@ import dev.bulkhead.model.AppSpec;
 import dev.bulkhead.model.ProjectSpec;
 
 import javax.annotation.Nullable;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +58,11 @@ public final class ProjectApps extends ComponentResource {
 
     /** The waypoints by namespace. */
     public Map<String, Waypoint> waypoints() {
-        return java.util.Collections.unmodifiableMap(waypoints);
+        return Collections.unmodifiableMap(waypoints);
     }
 
     /** The apps by name, in config order. */
     public Map<String, App> apps() {
-        return java.util.Collections.unmodifiableMap(apps);
+        return Collections.unmodifiableMap(apps);
     }
 }

@@ -28,11 +28,6 @@ public final class Waypoint extends ComponentResource {
     public static final String TYPE = "bulkhead:workload:Waypoint";
     public static final String NAME = "waypoint";
     public static final String GATEWAY_CLASS = "istio-waypoint";
-    /**
-     * What Istio's default waypoint Deployment asks of its namespace's quota (one pod): requests and limits of CPU and
-     * memory, in that order.
-     */
-    public static final List<String> POD_RESOURCES = List.of("100m", "128Mi", "2", "1Gi");
     /** The labels Istio puts on the waypoint's pods. */
     public static final Map<String, String> POD_LABELS = Map.of(Ambient.PROXY_POD_LABEL, NAME);
 

@@ -139,7 +139,8 @@ class AppPoliciesTest {
                         Map.of("from", List.of(Map.of("source", Map.of("principals",
                                 List.of("cluster.local/ns/shop-gateway/sa/shop-gateway-istio"))))))),
                 allow.spec());
-        assertTrue(!allow.spec().containsKey("selector"), "a selector would hand an L7 rule to ztunnel, which denies all");
+        assertTrue(!allow.spec().containsKey("selector"),
+                "a selector would hand an L7 rule to ztunnel, which denies all");
     }
 
     @Test
