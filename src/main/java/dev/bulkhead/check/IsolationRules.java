@@ -66,8 +66,9 @@ final class IsolationRules {
                                 .filter(p -> in(p, ns) && "default".equals(RenderView.name(p)))
                                 .anyMatch(p -> Boolean.FALSE.equals(p.inputs().get("automountServiceAccountToken")))),
                 new Rule("isolation.no-user-rbac", "isolation", ERROR,
-                        "no ServiceAccount, Role or RoleBinding is created for user apps in project namespaces",
-                        "remove the object; apps run as the token-less default ServiceAccount and need no RBAC",
+                        "no ServiceAccount, Role or RoleBinding is created in project namespaces, except an app's own "
+                                + "token-less ServiceAccount, which its pods run as",
+                        "remove the object; an app's identity is its token-less ServiceAccount, with no RBAC",
                         IsolationRules::userRbac),
                 new Rule("isolation.open-peer", "isolation", ERROR,
                         "no NetworkPolicy rule admits every namespace (namespaceSelector {}), every peer (a rule "
@@ -111,12 +112,22 @@ final class IsolationRules {
         for (RenderedResource r : view.resources()) {
             String kind = r.type().substring(r.type().lastIndexOf(':') + 1);
             boolean userKind = r.type().startsWith("kubernetes:") && USER_RBAC_KINDS.contains(kind);
-            if (userKind && RenderView.namespace(r).map(projects::containsKey).orElse(false)) {
+            if (userKind && RenderView.namespace(r).map(projects::containsKey).orElse(false)
+                    && !appIdentity(view, r)) {
                 out.add(new Violation(RenderView.describe(r), kind + " in project namespace "
                         + RenderView.namespace(r).orElseThrow()));
             }
         }
         return out;
+    }
+
+    /** An app's own ServiceAccount: token-less and what a rendered pod of its namespace runs as. */
+    private static boolean appIdentity(RenderView view, RenderedResource r) {
+        String namespace = RenderView.namespace(r).orElse("");
+        return r.type().endsWith(":ServiceAccount")
+                && Boolean.FALSE.equals(r.inputs().get("automountServiceAccountToken"))
+                && PodTemplates.of(view).stream().anyMatch(t -> t.namespace().equals(namespace)
+                && RenderView.name(r).equals(t.spec().get("serviceAccountName")));
     }
 
     /**

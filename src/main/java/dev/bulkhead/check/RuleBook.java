@@ -20,6 +20,7 @@ public final class RuleBook {
         rules.addAll(ConnectivityRules.rules());
         rules.addAll(IngressRules.rules());
         rules.addAll(LimitRules.rules());
+        rules.addAll(WorkloadRules.rules());
         return List.copyOf(rules);
     }
 }

@@ -1,5 +1,6 @@
 package dev.bulkhead.config;
 
+import dev.bulkhead.model.AppSpec;
 import dev.bulkhead.model.IngressSpec;
 import dev.bulkhead.model.RouteSpec;
 import dev.bulkhead.model.ServiceRef;
@@ -20,7 +21,7 @@ import static dev.bulkhead.config.ConfigReader.quote;
 final class IngressSection {
 
     static final List<String> KEYS = List.of("certificateArn", "tlsPolicy", "webAclArn", "routes");
-    static final List<String> ROUTE_KEYS = List.of("host", "path", "service", "port");
+    static final List<String> ROUTE_KEYS = List.of("host", "path", "service", "app", "port");
     static final String DEFAULT_PATH = "/";
     /** An absolute URL path without whitespace. */
     static final Pattern PATH = Pattern.compile("^/\\S*$");
@@ -31,8 +32,10 @@ final class IngressSection {
     /**
      * @param namespaces the project's namespaces, or {@code null} to skip the check that routes stay inside them
      * @param hostsOut   receives each valid route host once, with its path
+     * @param apps       the project's valid apps by name, which routes may name
      */
-    static IngressSpec read(Checks checks, Fields f, String region, List<String> namespaces, List<Node> hostsOut) {
+    static IngressSpec read(Checks checks, Fields f, String region, List<String> namespaces, List<Node> hostsOut,
+                            Map<String, AppSpec> apps) {
         ConfigReader reader = checks.reader();
         String certificate = regionalArn(reader, f.required("certificateArn",
                 "an ACM certificate ARN in the stack's region, arn:aws:acm:<region>:<account>:certificate/<uuid>"),
@@ -57,10 +60,9 @@ final class IngressSection {
                 reader.error(r.path("path"), quote(path) + " is not a URL path; it must start with \"/\" and contain no "
                         + "spaces, e.g. / or /api");
             }
-            Node serviceNode = r.required("service", "namespace/name of a Service in this project");
-            ServiceRef service = serviceNode == null ? null : checks.service(serviceNode, namespaces);
-            Node portNode = r.required("port", "a port from 1 to 65535");
-            Integer port = portNode == null ? null : checks.port(portNode);
+            AppReferences.Target target = AppReferences.read(checks, r, namespaces, apps);
+            ServiceRef service = target.service();
+            Integer port = target.port();
             if (host != null) {
                 if (hosts.add(host)) {
                     hostsOut.add(new Node(hostNode.path(), host));

@@ -12,7 +12,7 @@ final class PlatformSection {
 
     static final String KEY = "bulkhead:platform";
     static final List<String> KEYS = List.of("trustDomain", "monitoringNamespace", "allowedRegistries",
-            "imageSignatureKey");
+            "imageSignatureKey", "allowImageTags");
 
     static final String DEFAULT_TRUST_DOMAIN = "cluster.local";
     static final String DEFAULT_MONITORING_NAMESPACE = "monitoring";
@@ -39,7 +39,7 @@ final class PlatformSection {
         return new PlatformSpec(
                 trustDomain == null ? DEFAULT_TRUST_DOMAIN : trustDomain,
                 monitoringNamespace == null ? DEFAULT_MONITORING_NAMESPACE : monitoringNamespace,
-                registries, signatureKey);
+                registries, signatureKey, f.bool("allowImageTags", false));
     }
 
     private static String signatureKey(ConfigReader reader, Node node) {

@@ -1,5 +1,6 @@
 package dev.bulkhead.config;
 
+import dev.bulkhead.model.AppSpec;
 import dev.bulkhead.model.EgressRule;
 import dev.bulkhead.model.ExportSpec;
 import dev.bulkhead.model.IngressSpec;
@@ -24,8 +25,8 @@ import static dev.bulkhead.config.ConfigReader.quote;
 final class ProjectSection {
 
     static final List<String> KEYS = List.of(
-            "name", "namespaces", "developers", "ingress", "exports", "egress", "quota", "metricsPorts");
-    static final List<String> EXPORT_KEYS = List.of("name", "service", "port", "consumers");
+            "name", "namespaces", "developers", "ingress", "exports", "egress", "quota", "metricsPorts", "apps");
+    static final List<String> EXPORT_KEYS = List.of("name", "service", "app", "port", "consumers");
     /** Istio's merged Prometheus endpoint on every ambient/sidecar workload. */
     static final List<Integer> DEFAULT_METRICS_PORTS = List.of(15020);
 
@@ -63,14 +64,16 @@ final class ProjectSection {
         List<String> developers = AccessSection.principals(
                 checks, f.list("developers", false, "IAM principal ARNs"), context.allowAccountRoot(), new HashMap<>());
 
+        Map<String, AppSpec> apps = AppsSection.read(checks, f, context, ownNamespaces);
+
         List<Node> hosts = new ArrayList<>();
         Fields ingressFields = f.fields("ingress", IngressSection.KEYS, false);
         Optional<IngressSpec> ingress = ingressFields.present()
-                ? Optional.of(IngressSection.read(checks, ingressFields, context.region(), ownNamespaces, hosts))
+                ? Optional.of(IngressSection.read(checks, ingressFields, context.region(), ownNamespaces, hosts, apps))
                 : Optional.empty();
 
         List<Node> consumers = new ArrayList<>();
-        List<ExportSpec> exports = exports(checks, f, name, ownNamespaces, consumers);
+        List<ExportSpec> exports = exports(checks, f, name, ownNamespaces, consumers, apps);
 
         List<EgressRule> egress = new ArrayList<>();
         for (Node entry : f.list("egress", false, "egress rules")) {
@@ -80,6 +83,7 @@ final class ProjectSection {
             }
         }
         QuotaSpec quota = QuotaSection.read(checks, f.fields("quota", QuotaSection.KEYS, false));
+        AppsSection.fitQuota(reader, node.path(), List.copyOf(apps.values()), quota);
 
         List<Integer> metricsPorts = f.node("metricsPorts") == null ? DEFAULT_METRICS_PORTS : new ArrayList<>();
         for (Node port : f.list("metricsPorts", false, "ports")) {
@@ -88,7 +92,8 @@ final class ProjectSection {
                 metricsPorts.add(value);
             }
         }
-        ProjectSpec spec = new ProjectSpec(name, names, developers, ingress, exports, egress, quota, metricsPorts);
+        ProjectSpec spec = new ProjectSpec(name, names, developers, ingress, exports, egress, quota, metricsPorts,
+                List.copyOf(apps.values()));
         return new Read(node.path(), spec, name, nameNode, namespaces, hosts, consumers);
     }
 
@@ -111,7 +116,7 @@ final class ProjectSection {
     }
 
     private static List<ExportSpec> exports(Checks checks, Fields f, String project, List<String> namespaces,
-                                            List<Node> consumersOut) {
+                                            List<Node> consumersOut, Map<String, AppSpec> apps) {
         ConfigReader reader = checks.reader();
         List<ExportSpec> exports = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
@@ -128,10 +133,9 @@ final class ProjectSection {
                 reader.error(nameNode.path(), quote(name) + " is already exported at " + names.get(name)
                         + "; export names must be unique within a project");
             }
-            Node serviceNode = e.required("service", "namespace/name of a Service in this project");
-            ServiceRef service = serviceNode == null ? null : checks.service(serviceNode, namespaces);
-            Node portNode = e.required("port", "a port from 1 to 65535");
-            Integer port = portNode == null ? null : checks.port(portNode);
+            AppReferences.Target target = AppReferences.read(checks, e, namespaces, apps);
+            ServiceRef service = target.service();
+            Integer port = target.port();
             List<String> consumers = new ArrayList<>();
             for (Node consumer : e.list("consumers", true, "names of other projects")) {
                 String text = reader.string(consumer);

@@ -51,7 +51,7 @@ final class SettingsReader {
         AccessSpec access = AccessSection.read(checks, root);
         PlatformSpec platform = PlatformSection.read(checks, root);
         ProjectContext context = new ProjectContext(region, vpc, Cidr.tryParse(cluster.serviceCidr()),
-                access.allowAccountRoot());
+                access.allowAccountRoot(), platform);
         List<ProjectSpec> projects = ProjectsSection.read(checks, root, context, platform.monitoringNamespace());
         SharedEgressSpec sharedEgress = SharedEgressSection.read(checks, root, context);
 

@@ -21,6 +21,7 @@ import dev.bulkhead.egress.ExternalHost;
 import dev.bulkhead.ingress.Ingress;
 import dev.bulkhead.ingress.IngressArgs;
 import dev.bulkhead.kubernetes.InClusterKubeconfig;
+import dev.bulkhead.model.AppSpec;
 import dev.bulkhead.model.Layer;
 import dev.bulkhead.model.LayerSelection;
 import dev.bulkhead.model.ProjectSpec;
@@ -35,6 +36,10 @@ import dev.bulkhead.platform.PlatformServices;
 import dev.bulkhead.platform.PlatformServicesArgs;
 import dev.bulkhead.project.Project;
 import dev.bulkhead.project.ProjectArgs;
+import dev.bulkhead.workload.AppIdentity;
+import dev.bulkhead.workload.AppIdentityArgs;
+import dev.bulkhead.workload.ProjectApps;
+import dev.bulkhead.workload.ProjectAppsArgs;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +49,8 @@ import java.util.TreeMap;
 
 /**
  * The whole platform as one dependency graph: access roles, network, cluster, the cluster's access entries,
- * platform services, the egress waypoint, then per configured project its compartments and its ALB. Stack config
+ * platform services, the egress waypoint, then per configured project its compartments, its apps (with their
+ * IAM roles) and its ALB. Stack config
  * selects the layer: all of it, the platform with the operator reconciling each project's stack, or one project's
  * layer. The same function runs under the Pulumi engine ({@code pulumi up}) and under the mock engine
  * ({@code render}, tests).
@@ -157,6 +163,11 @@ public final class BulkheadProgram {
                     .build(), ComponentResourceOptions.builder().dependsOn(List.of(platform)).build()));
         }
 
+        projects.forEach((name, project) -> apps(settings, settings.project(name).orElseThrow(), project,
+                cluster.kubernetesProvider()));
+        // App roles are AWS resources: the platform stack owns them in either layer, as it owns the ALBs.
+        appIdentities(settings, cluster.clusterName());
+
         projects.forEach((name, project) -> {
             if (settings.project(name).orElseThrow().ingress().isPresent()) {
                 gatewayReady.put(name, project.gatewayCompartment().orElseThrow().guards());
@@ -199,6 +210,38 @@ public final class BulkheadProgram {
                 .build(), null);
         ctx.export("project", Output.of(spec.name()));
         ctx.export("namespaces", Output.of(project.namespaces()));
+    }
+
+    /** A project's apps and waypoints, each namespace's after that namespace's guards. */
+    private static void apps(StackSettings settings, ProjectSpec spec, Project project,
+                             com.pulumi.kubernetes.Provider provider) {
+        if (spec.apps().isEmpty()) {
+            return;
+        }
+        Map<String, List<? extends Resource>> guards = new LinkedHashMap<>();
+        project.compartments().forEach(c -> guards.put(c.namespaceName(), c.guards()));
+        new ProjectApps("apps-" + spec.name(), ProjectAppsArgs.builder()
+                .project(spec)
+                .platform(settings.platform())
+                .provider(provider)
+                .guards(guards)
+                .build(), null);
+    }
+
+    /** One IAM role and Pod Identity association per app that asks for AWS access. */
+    private static void appIdentities(StackSettings settings, Output<String> clusterName) {
+        for (ProjectSpec spec : settings.projects()) {
+            for (AppSpec app : spec.apps()) {
+                if (app.aws().isPresent()) {
+                    new AppIdentity("app-identity-" + spec.name() + "-" + app.name(), AppIdentityArgs.builder()
+                            .stack(settings.stack())
+                            .project(spec.name())
+                            .app(app)
+                            .clusterName(clusterName)
+                            .build(), null);
+                }
+            }
+        }
     }
 
     /** What every project's egress policies share: whether the platform shares hosts, and the cluster's ranges. */

@@ -29,7 +29,21 @@ public final class ServiceTrust {
      * someone associates it elsewhere.
      */
     public static String forPodIdentity(String clusterName, String namespace, String serviceAccount) {
+        return podIdentity(new LinkedHashMap<>(), clusterName, namespace, serviceAccount);
+    }
+
+    /**
+     * As {@link #forPodIdentity(String, String, String)}, and only when EKS Pod Identity acts for {@code account}
+     * ({@code aws:SourceAccount}), so that no other account's cluster can use the role even with matching names.
+     */
+    public static String forPodIdentity(String account, String clusterName, String namespace, String serviceAccount) {
         Map<String, Object> conditions = new LinkedHashMap<>();
+        conditions.put("aws:SourceAccount", account);
+        return podIdentity(conditions, clusterName, namespace, serviceAccount);
+    }
+
+    private static String podIdentity(Map<String, Object> conditions, String clusterName, String namespace,
+                                      String serviceAccount) {
         conditions.put("aws:RequestTag/eks-cluster-name", clusterName);
         conditions.put("aws:RequestTag/kubernetes-namespace", namespace);
         conditions.put("aws:RequestTag/kubernetes-service-account", serviceAccount);

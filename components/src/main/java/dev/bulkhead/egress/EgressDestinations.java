@@ -26,7 +26,7 @@ public final class EgressDestinations {
         Map<String, Set<String>> admitted = new LinkedHashMap<>();
         Map<String, EgressRule.Host> rules = new LinkedHashMap<>();
         for (ProjectSpec project : projects) {
-            for (EgressRule rule : project.egress()) {
+            for (EgressRule rule : project.egressRules()) {
                 if (rule instanceof EgressRule.Host host) {
                     add(admitted, rules, host, Set.of(project.name()));
                 }

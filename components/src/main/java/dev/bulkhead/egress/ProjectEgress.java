@@ -17,7 +17,7 @@ import static dev.bulkhead.isolation.NetworkPolicyParts.EGRESS;
 /**
  * A project namespace's ways out, beyond DNS and the project itself: HBONE to the egress waypoint when the project
  * may reach any external host, and one address block and port per CIDR rule. With neither, the namespace reaches
- * nothing outside the cluster.
+ * nothing outside the cluster. A waypoint in the namespace gets none of these: it forwards to its apps only.
  */
 public final class ProjectEgress {
 
@@ -69,7 +69,7 @@ public final class ProjectEgress {
     private static Manifest policy(Compartment c, Map<String, String> labels, String name,
                                    List<Map<String, Object>> egress) {
         return NetworkPolicyParts.policy(c.namespace(), labels, name, Map.of(
-                "podSelector", NetworkPolicyParts.allPods(),
+                "podSelector", NetworkPolicyParts.workloadPods(),
                 "policyTypes", List.of(EGRESS),
                 "egress", egress));
     }

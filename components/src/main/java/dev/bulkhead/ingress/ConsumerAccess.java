@@ -17,7 +17,8 @@ import static dev.bulkhead.isolation.NetworkPolicyParts.EGRESS;
 
 /**
  * A consumer namespace's way to the exports it was granted: egress to each exporting project's gateway pods on the
- * export listeners naming this project (and HBONE), nothing else of the exporting project.
+ * export listeners naming this project (and HBONE), nothing else of the exporting project. A waypoint in the namespace
+ * is not the consumer and gets none of it.
  */
 public final class ConsumerAccess {
 
@@ -50,7 +51,7 @@ public final class ConsumerAccess {
         }
         return Optional.of(Manifest.namespaced(NetworkPolicyParts.API_VERSION, NetworkPolicyParts.KIND, namespace,
                 NAME, ProjectEdge.labels(consumer.name(), Exports.COMPONENT),
-                Map.of("podSelector", NetworkPolicyParts.allPods(),
+                Map.of("podSelector", NetworkPolicyParts.workloadPods(),
                         "policyTypes", List.of(EGRESS),
                         "egress", rules)));
     }

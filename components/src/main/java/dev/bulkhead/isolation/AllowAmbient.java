@@ -18,6 +18,8 @@ import static dev.bulkhead.isolation.NetworkPolicyParts.INGRESS;
  *   <li>kubelet probes, which istio-cni rewrites to come from {@value Ambient#PROBE_SOURCE_CIDR}; they may target
  *       any port the pod declares, so no port is named.</li>
  * </ul>
+ * Like the project-wide allowance, it leaves out the pods of apps with narrowed callers and waypoints
+ * ({@link NetworkPolicyParts#projectWidePods()}), whose own policies admit their probes and exactly their HBONE peers.
  */
 public final class AllowAmbient {
 
@@ -30,7 +32,7 @@ public final class AllowAmbient {
         var project = List.of(NetworkPolicyParts.appNamespaces(compartment.projectSelector()));
         var hbone = List.of(NetworkPolicyParts.tcp(Ambient.HBONE_PORT));
         return NetworkPolicyParts.policy(compartment, NAME, Map.of(
-                "podSelector", NetworkPolicyParts.allPods(),
+                "podSelector", NetworkPolicyParts.projectWidePods(),
                 "policyTypes", List.of(INGRESS, EGRESS),
                 "ingress", List.of(
                         NetworkPolicyParts.from(List.of(NetworkPolicyParts.ipBlock(Ambient.PROBE_SOURCE_CIDR)),

@@ -54,7 +54,7 @@ public record Compartment(
     /** The compartment of {@code namespace}, one of {@code spec}'s namespaces or one the project owns besides. */
     public static Compartment of(ProjectSpec spec, PlatformSpec platform, String namespace) {
         return new Compartment(spec.name(), namespace, spec.namespaces(), platform.trustDomain(),
-                platform.monitoringNamespace(), spec.metricsPorts(),
+                platform.monitoringNamespace(), spec.scrapePorts(),
                 spec.quota() == null ? QuotaSpec.defaults() : spec.quota());
     }
 

@@ -1,6 +1,7 @@
 package dev.bulkhead.isolation;
 
 import dev.bulkhead.manifest.Manifest;
+import dev.bulkhead.mesh.Ambient;
 import dev.bulkhead.naming.Labels;
 
 import java.util.List;
@@ -44,6 +45,27 @@ public final class NetworkPolicyParts {
     /** Selects every pod of the policy's namespace. */
     public static Map<String, Object> allPods() {
         return Map.of();
+    }
+
+    /**
+     * The pods the project-wide policies apply to: every pod of the namespace except those of an app whose callers
+     * are narrowed ({@link Labels#TRUST}) and the mesh proxies Istio deploys ({@link Ambient#PROXY_POD_LABEL}: a
+     * waypoint). NetworkPolicies add up, so a policy admitting every project pod to those would undo their own,
+     * narrower policies; those pods get exactly what they need from the policies that select them by name.
+     */
+    public static Map<String, Object> projectWidePods() {
+        return Map.of("matchExpressions", List.of(
+                Map.of("key", Labels.TRUST, "operator", "DoesNotExist"),
+                Map.of("key", Ambient.PROXY_POD_LABEL, "operator", "DoesNotExist")));
+    }
+
+    /**
+     * Every pod of the namespace but the mesh proxies Istio deploys into it (a waypoint): what the namespace's ways out
+     * select, so that a waypoint reaches only what its own policies and istiod's admit.
+     */
+    public static Map<String, Object> workloadPods() {
+        return Map.of("matchExpressions", List.of(
+                Map.of("key", Ambient.PROXY_POD_LABEL, "operator", "DoesNotExist")));
     }
 
     /** A label selector with exactly these labels. */

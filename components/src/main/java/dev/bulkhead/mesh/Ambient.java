@@ -1,5 +1,6 @@
 package dev.bulkhead.mesh;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +27,11 @@ public final class Ambient {
     public static final Map<String, String> ISTIOD_POD_LABELS = Map.of("app", "istiod");
     /** istiod's xDS and certificate-signing port (mTLS); the plaintext 15010 is not used. */
     public static final int ISTIOD_XDS_PORT = 15012;
+    /**
+     * What Istio's default waypoint Deployment asks of its namespace's quota (one pod): requests and limits of CPU and
+     * memory, in that order.
+     */
+    public static final List<String> WAYPOINT_POD_RESOURCES = List.of("100m", "128Mi", "2", "1Gi");
     /** Present on every pod of a waypoint or gateway that Istio deploys for a Gateway API {@code Gateway}. */
     public static final String PROXY_POD_LABEL = "gateway.networking.k8s.io/gateway-name";
 

@@ -12,12 +12,19 @@ import java.util.Optional;
  * @param allowedRegistries    image registries Kyverno admits in project namespaces; empty means the account's own
  *                             ECR registry in the stack's region
  * @param imageSignatureKey    a cosign public key (PEM) project images must be signed with, or null for none
+ * @param allowImageTags       whether apps may name images by tag; otherwise only by digest
  */
 public record PlatformSpec(String trustDomain, String monitoringNamespace, List<String> allowedRegistries,
-                           @Nullable String imageSignatureKey) {
+                           @Nullable String imageSignatureKey, boolean allowImageTags) {
 
     public PlatformSpec {
         allowedRegistries = List.copyOf(allowedRegistries);
+    }
+
+    /** Apps pinned by digest only. */
+    public PlatformSpec(String trustDomain, String monitoringNamespace, List<String> allowedRegistries,
+                        @Nullable String imageSignatureKey) {
+        this(trustDomain, monitoringNamespace, allowedRegistries, imageSignatureKey, false);
     }
 
     /** Without image signature verification. */

@@ -33,6 +33,15 @@ public final class Labels {
     public static final String COMPONENT_PLATFORM = "platform";
     /** The recommended application-name label; the monitoring namespace's Prometheus pods carry it. */
     public static final String APP_NAME = "app.kubernetes.io/name";
+    /**
+     * On the pods of an app whose callers are narrowed: {@link #TRUST_CALLERS} (only its listed callers) or
+     * {@link #TRUST_WAYPOINT} (only through its waypoint). The project-wide NetworkPolicies select pods without it.
+     */
+    public static final String TRUST = "bulkhead.dev/trust";
+    public static final String TRUST_CALLERS = "callers";
+    public static final String TRUST_WAYPOINT = "waypoint";
+    /** Lets the ingress gateway send a Service's traffic through the Service's waypoint (Istio ambient). */
+    public static final String INGRESS_USE_WAYPOINT = "istio.io/ingress-use-waypoint";
 
     /** Annotation on a NetworkPolicy that admits every IPv4 address because config said {@code allowAny: true}. */
     public static final String ALLOW_ANY = "bulkhead.dev/allow-any";

@@ -62,6 +62,16 @@ public final class Names {
         return kubernetes(project + "-gateway");
     }
 
+    /** The IAM role of a project's app, {@code bulkhead-<stack>-app-<project>-<app>}: one role per app identity. */
+    public static String appRole(String stack, String project, String app) {
+        return iamRole(stack, "app-" + sanitize(project) + "-" + sanitize(app));
+    }
+
+    /** A policy object of an app, {@code app-<app>[-<purpose>]}, within 63 characters. */
+    public static String appPolicy(String app, String... purpose) {
+        return purpose.length == 0 ? kubernetes("app", app) : kubernetes("app", app, String.join("-", purpose));
+    }
+
     /** A Kubernetes object name from parts joined with dashes, kept within 63 characters. */
     public static String kubernetes(String... parts) {
         return fit(sanitize(String.join("-", parts)), KUBERNETES_MAX);

@@ -62,7 +62,7 @@ public final class Project extends ComponentResource {
             Compartment c = Compartment.of(edge.project(), edge.platform(), namespace);
             plans.add(CompartmentPlan.of(c)
                     .withContents(IngressPlans.workloadNamespace(edge, namespace))
-                    .withContents(ProjectEgress.of(c, edge.project().egress(), egress)));
+                    .withContents(ProjectEgress.of(c, edge.project().egressRules(), egress)));
         }
         IngressPlans.gateway(edge).ifPresent(plans::add);
         return List.copyOf(plans);

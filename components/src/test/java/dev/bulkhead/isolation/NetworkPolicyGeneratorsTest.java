@@ -21,6 +21,10 @@ class NetworkPolicyGeneratorsTest {
             "matchExpressions", List.of(Map.of(
                     "key", "bulkhead.dev/role", "operator", "NotIn", "values", List.of("gateway")))));
     private static final Map<String, Object> HBONE = Map.of("protocol", "TCP", "port", 15008);
+    /** Every pod but those of apps with narrowed callers and the namespace's waypoint. */
+    private static final Map<String, Object> PROJECT_WIDE_PODS = Map.of("matchExpressions", List.of(
+            Map.of("key", "bulkhead.dev/trust", "operator", "DoesNotExist"),
+            Map.of("key", "gateway.networking.k8s.io/gateway-name", "operator", "DoesNotExist")));
 
     @Test
     void defaultDenyIsolatesEveryPodBothWaysWithoutRules() {
@@ -32,7 +36,7 @@ class NetworkPolicyGeneratorsTest {
     @Test
     void sameProjectIsSelectedByTheProjectLabelOnEveryPort() {
         assertPolicy(AllowSameProject.of(shopWeb()), "allow-same-project", Map.of(
-                "podSelector", ALL_PODS,
+                "podSelector", PROJECT_WIDE_PODS,
                 "policyTypes", List.of("Ingress", "Egress"),
                 "ingress", List.of(Map.of("from", List.of(SHOP_NAMESPACES))),
                 "egress", List.of(Map.of("to", List.of(SHOP_NAMESPACES)))));
@@ -55,7 +59,7 @@ class NetworkPolicyGeneratorsTest {
     @Test
     void ambientAdmitsProbesFromTheSnatAddressAndHboneWithinTheProject() {
         assertPolicy(AllowAmbient.of(shopWeb()), "allow-ambient", Map.of(
-                "podSelector", ALL_PODS,
+                "podSelector", PROJECT_WIDE_PODS,
                 "policyTypes", List.of("Ingress", "Egress"),
                 "ingress", List.of(
                         Map.of("from", List.of(Map.of("ipBlock", Map.of("cidr", "169.254.7.127/32")))),
