@@ -1,5 +1,6 @@
 package dev.bulkhead.cost;
 
+import dev.bulkhead.model.Quantity;
 import dev.bulkhead.naming.Labels;
 import dev.bulkhead.render.RenderedResource;
 
@@ -325,8 +326,8 @@ public final class CostEstimate {
             double gib = 0;
             for (Object c : list(podSpec.get("containers"))) {
                 Map<String, Object> requests = map(map(map(c).get("resources")).get("requests"));
-                cores += Quantities.cores(requests.get("cpu")).orElse(0.0);
-                gib += Quantities.gibibytes(requests.get("memory")).orElse(0.0);
+                cores += quantity(requests.get("cpu"));
+                gib += quantity(requests.get("memory")) / (1L << 30);
             }
             pods(owner(r), kind(r) + " " + namespace(r) + "/" + metadata(r).get("name"), replicas, cores, gib);
         }
@@ -392,6 +393,12 @@ public final class CostEstimate {
 
     private static String string(Object value) {
         return value == null ? "" : String.valueOf(value);
+    }
+
+    /** A request in base units (cores or bytes); 0 when absent or not a quantity the render writes. */
+    private static double quantity(Object value) {
+        String text = string(value);
+        return Quantity.isValid(text) ? Quantity.parse(text).value().doubleValue() : 0;
     }
 
     private static int integer(Object value, int otherwise) {
