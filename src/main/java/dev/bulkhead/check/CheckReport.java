@@ -29,7 +29,7 @@ public record CheckReport(String source, int resourceCount, List<Rule> rules, Li
         for (Rule rule : rules) {
             findings.addAll(rule.apply(view));
         }
-        return new CheckReport(source, view.resources().size(), rules, findings, view.connectivity());
+        return new CheckReport(source, (int) view.resourceCount(), rules, findings, view.connectivity());
     }
 
     public long errors() {

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One question for {@code reach}: {@code FROM TO PORT[/PROTOCOL]}, where an end is an IPv4 address (outside the
- * cluster) or a pod written {@code NAMESPACE} or {@code NAMESPACE/key=value,key=value}, optionally followed by
- * {@code @IPv4}.
+ * One question for {@code reach}: {@code FROM TO PORT[/PROTOCOL] [METHOD PATH]}. The ends are names of the render
+ * ({@link EndpointResolver}); this class reads the port, the protocol and the request, and the pod-by-labels form
+ * {@code NAMESPACE/key=value,key=value}, optionally followed by {@code @IPv4}.
  */
 public final class ReachQuestion {
 
@@ -28,6 +28,44 @@ public final class ReachQuestion {
         public BadQuestion(String message) {
             super(message);
         }
+    }
+
+    static final Pattern METHOD = Pattern.compile("^[A-Z]{1,20}$");
+
+    /** A question with its ends resolved against a render. */
+    public record Parsed(Target from, Target to, int port, Protocol protocol, Optional<HttpRequest> request) {
+    }
+
+    /**
+     * @param request empty, or the METHOD and PATH of an HTTP request
+     */
+    public static Parsed parse(EndpointResolver resolver, String from, String to, String port,
+                               java.util.List<String> request) throws BadQuestion {
+        Flow flow = portOnly(port);
+        Optional<HttpRequest> http = Optional.empty();
+        if (!request.isEmpty()) {
+            if (request.size() != 2) {
+                throw new BadQuestion("request: expected METHOD PATH after the port, e.g. GET /orders");
+            }
+            String method = request.get(0).toUpperCase(Locale.ROOT);
+            if (!METHOD.matcher(method).matches()) {
+                throw new BadQuestion("method \"" + request.get(0) + "\": expected an HTTP method, e.g. GET");
+            }
+            if (!request.get(1).startsWith("/")) {
+                throw new BadQuestion("path \"" + request.get(1) + "\": expected a path starting with /, e.g. /orders");
+            }
+            if (flow.protocol() != Protocol.TCP) {
+                throw new BadQuestion("an HTTP request needs TCP, not " + flow.protocol());
+            }
+            http = Optional.of(new HttpRequest(method, request.get(1), Optional.empty()));
+        }
+        return new Parsed(resolver.resolve("FROM", from), resolver.resolve("TO", to), flow.port(), flow.protocol(),
+                http);
+    }
+
+    /** The port and protocol of a question, as a flow between two placeholder addresses. */
+    private static Flow portOnly(String port) throws BadQuestion {
+        return parse("192.0.2.1", "192.0.2.2", port);
     }
 
     public static Flow parse(String from, String to, String port) throws BadQuestion {

@@ -1,6 +1,9 @@
 package dev.bulkhead.render;
 
 import dev.bulkhead.config.StackSettings;
+import dev.bulkhead.intent.Intent;
+import dev.bulkhead.intent.IntentJson;
+import dev.bulkhead.intent.IntentPlan;
 import dev.bulkhead.program.BulkheadProgram;
 
 import java.nio.file.Path;
@@ -24,9 +27,10 @@ public final class Renderer {
     }
 
     /** The files of a render, by path relative to the output directory. */
-    public static Map<String, String> files(List<RenderedResource> resources) {
+    public static Map<String, String> files(List<RenderedResource> resources, Intent intent) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(ResourcesJson.FILE, ResourcesJson.write(resources));
+        files.put(Intent.FILE, IntentJson.write(intent));
         files.putAll(KubernetesManifests.files(resources));
         files.putAll(PolicyDocuments.files(resources));
         return files;
@@ -35,7 +39,7 @@ public final class Renderer {
     /** Renders {@code settings} into {@code outDir} (replacing it only on success) and returns the summary. */
     public static String render(StackSettings settings, Path outDir) {
         List<RenderedResource> resources = resources(settings);
-        RenderDirectory.replace(outDir, files(resources));
+        RenderDirectory.replace(outDir, files(resources, IntentPlan.of(settings)));
         return RenderSummary.of(settings.stack(), resources, outDir.toString());
     }
 }
