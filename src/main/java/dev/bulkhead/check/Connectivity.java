@@ -30,11 +30,13 @@ public final class Connectivity {
 
     private final List<Probe> probes;
     private final List<AllowedFlow> allowed;
+    private final List<AllowedFlow> meshDenied;
     private final long work;
 
-    private Connectivity(List<Probe> probes, List<AllowedFlow> allowed, long work) {
+    private Connectivity(List<Probe> probes, List<AllowedFlow> allowed, List<AllowedFlow> meshDenied, long work) {
         this.probes = List.copyOf(probes);
         this.allowed = List.copyOf(allowed);
+        this.meshDenied = List.copyOf(meshDenied);
         this.work = work;
     }
 
@@ -53,6 +55,7 @@ public final class Connectivity {
         List<Endpoint> endpoints = probes.stream().map(Probe::endpoint).toList();
         CandidateIndex index = evaluator.candidates(endpoints);
         List<AllowedFlow> allowed = new ArrayList<>();
+        List<AllowedFlow> meshDenied = new ArrayList<>();
         for (int i = 0; i < probes.size(); i++) {
             Probe from = probes.get(i);
             for (int j : index.candidates(i)) {
@@ -69,16 +72,14 @@ public final class Connectivity {
                             continue;
                         }
                         Leg leg = reachability.direct(from.party(), to.party(), port, protocol, java.util.Optional.empty());
-                        if (leg.allowed()) {
-                            allowed.add(new AllowedFlow(from, to, port, protocol, leg,
-                                    declarations.covering(from, to, port, protocol.name())));
-                        }
+                        (leg.allowed() ? allowed : meshDenied).add(new AllowedFlow(from, to, port, protocol, leg,
+                                declarations.covering(from, to, port, protocol.name())));
                     }
                 }
             }
         }
         long work = evaluator.policyEvaluations() + reachability.mesh().ruleEvaluations() - before;
-        return new Connectivity(probes, allowed, work);
+        return new Connectivity(probes, allowed, meshDenied, work);
     }
 
     public List<Probe> probes() {
@@ -92,6 +93,14 @@ public final class Connectivity {
 
     public List<AllowedFlow> undeclared() {
         return allowed.stream().filter(f -> !f.declared()).toList();
+    }
+
+    /**
+     * Flows the NetworkPolicies allow and the mesh denies. Each layer must hold on its own, so one of these that
+     * config did not declare is a violation too: the mesh is all that stands in its way.
+     */
+    public List<AllowedFlow> meshDenied() {
+        return meshDenied;
     }
 
     /** Policy rules matched to compute the matrix: its cost, which tests hold to linear growth. */

@@ -46,6 +46,12 @@ final class ConnectivityRules {
                 grouped.computeIfAbsent(f.from().name() + " -> " + f.to().name(), k -> new ArrayList<>()).add(f);
             }
         }
+        for (AllowedFlow f : view.connectivity().meshDenied()) {
+            if (!f.declared() && which.test(f)) {
+                grouped.computeIfAbsent(f.from().name() + " -> " + f.to().name() + " (network layer)",
+                        k -> new ArrayList<>()).add(f);
+            }
+        }
         List<Violation> out = new ArrayList<>();
         grouped.forEach((pair, flows) -> {
             AllowedFlow first = flows.get(0);
@@ -55,8 +61,10 @@ final class ConnectivityRules {
             Set<String> admittedBy = new TreeSet<>();
             flows.forEach(f -> f.leg().decisions().forEach(d -> d.decidedBy().ifPresent(admittedBy::add)));
             String resource = first.to().kind().managed() ? first.to().name() : first.from().name();
+            String held = first.leg().allowed() ? "" : "; only the mesh still denies it ("
+                    + first.leg().deciding().map(Decision::reason).orElse("") + ")";
             out.add(new Violation(resource, pair + " is allowed on " + String.join(", ", ports)
-                    + ", and config declares no such flow; admitted by " + admittedBy, fix(view, first)));
+                    + ", and config declares no such flow; admitted by " + admittedBy + held, fix(view, first)));
         });
         return out;
     }
