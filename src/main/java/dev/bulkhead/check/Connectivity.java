@@ -29,12 +29,15 @@ public final class Connectivity {
     static final String ALLOW_ANY_ANNOTATION = Labels.ALLOW_ANY;
 
     private final List<Probe> probes;
+    private final List<Integer> ports;
     private final List<AllowedFlow> allowed;
     private final List<AllowedFlow> meshDenied;
     private final long work;
 
-    private Connectivity(List<Probe> probes, List<AllowedFlow> allowed, List<AllowedFlow> meshDenied, long work) {
+    private Connectivity(List<Probe> probes, List<Integer> ports, List<AllowedFlow> allowed,
+                         List<AllowedFlow> meshDenied, long work) {
         this.probes = List.copyOf(probes);
+        this.ports = ports;
         this.allowed = List.copyOf(allowed);
         this.meshDenied = List.copyOf(meshDenied);
         this.work = work;
@@ -60,15 +63,12 @@ public final class Connectivity {
             Probe from = probes.get(i);
             for (int j : index.candidates(i)) {
                 Probe to = probes.get(j);
-                // two pods of one namespace are a flow too (a workload probe stands for every pod like it)
-                if ((i == j && from.kind() != Kind.WORKLOAD) || !(from.kind().managed() || to.kind().managed())
-                        || (from.kind().external() && to.kind().external())) {
+                if (!considered(from, to)) {
                     continue;
                 }
                 for (int port : ports) {
-                    for (Protocol protocol : List.of(Protocol.TCP, Protocol.UDP)) {
-                        if ((protocol == Protocol.UDP && port != 53)
-                                || !evaluator.allows(from.endpoint(), to.endpoint(), port, protocol)) {
+                    for (Protocol protocol : PROTOCOLS) {
+                        if (!probed(port, protocol) || !evaluator.allows(from.endpoint(), to.endpoint(), port, protocol)) {
                             continue;
                         }
                         Leg leg = reachability.direct(from.party(), to.party(), port, protocol, java.util.Optional.empty());
@@ -79,7 +79,29 @@ public final class Connectivity {
             }
         }
         long work = evaluator.policyEvaluations() + reachability.mesh().ruleEvaluations() - before;
-        return new Connectivity(probes, allowed, meshDenied, work);
+        return new Connectivity(probes, List.copyOf(ports), allowed, meshDenied, work);
+    }
+
+    static final List<Protocol> PROTOCOLS = List.of(Protocol.TCP, Protocol.UDP);
+
+    /**
+     * Whether the matrix decides flows from {@code from} to {@code to}: one end is a pod Bulkhead's policies
+     * govern, and not both are outside. Two pods of one namespace are a flow too (a workload probe stands for
+     * every pod like it), so a workload probe is paired with itself.
+     */
+    public static boolean considered(Probe from, Probe to) {
+        return (from != to || from.kind() == Kind.WORKLOAD) && (from.kind().managed() || to.kind().managed())
+                && !(from.kind().external() && to.kind().external());
+    }
+
+    /** Whether the matrix probes {@code port} over {@code protocol}: every port over TCP, DNS over UDP too. */
+    public static boolean probed(int port, Protocol protocol) {
+        return protocol == Protocol.TCP || (protocol == Protocol.UDP && port == 53);
+    }
+
+    /** The ports the matrix probes: every port a NetworkPolicy names, and the common ones. */
+    public List<Integer> ports() {
+        return ports;
     }
 
     public List<Probe> probes() {

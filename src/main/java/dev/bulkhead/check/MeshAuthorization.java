@@ -221,6 +221,7 @@ public final class MeshAuthorization {
         List<String> conditional = new ArrayList<>();
         String closest = null;
         String closestWhy = null;
+        int closeness = -1;
         for (RenderedResource policy : allow) {
             List<Object> rules = Plain.list(RenderView.spec(policy).get("rules"));
             for (int i = 0; i < rules.size(); i++) {
@@ -232,9 +233,10 @@ public final class MeshAuthorization {
                 }
                 if (m.kind() == Kind.CONDITIONAL) {
                     conditional.add(id + " when " + m.text());
-                } else if (closest == null || specific(policy)) {
+                } else if (closeness(m, policy) > closeness) {
                     closest = id;
                     closestWhy = m.text();
+                    closeness = closeness(m, policy);
                 }
             }
         }
@@ -249,6 +251,15 @@ public final class MeshAuthorization {
                 : closest + ": " + closestWhy;
         return Decision.denied(layer, enforcer, closest, "no rule of " + ids + " admits " + who + " on port "
                 + c.port(), change);
+    }
+
+    /**
+     * How near a failed rule came to admitting the connection: a rule whose source matched and whose operation did
+     * not is the one to change before one that names other sources; a specific policy before a baseline.
+     */
+    private static int closeness(Match m, RenderedResource policy) {
+        boolean sourceFailed = m.text().startsWith("principal ") || m.text().startsWith("source namespace ");
+        return (sourceFailed ? 0 : 2) + (specific(policy) ? 1 : 0);
     }
 
     /** A policy bound to particular pods or a target, as opposed to a namespace-wide baseline. */

@@ -103,7 +103,7 @@ public record ReachAnswer(String from, String to, String port, Optional<HttpRequ
                     .append(')'));
             out.append('\n');
             for (Decision d : leg.decisions()) {
-                out.append(String.format("    %-7s %-11s %s%n", d.layer(), d.outcome(), d.reason()));
+                out.append(String.format("    %-7s %-11s %s: %s%n", d.layer(), d.outcome(), d.enforcer(), d.reason()));
             }
             leg.deciding().flatMap(Decision::change).ifPresent(c -> out.append("    rule to change: ").append(c)
                     .append('\n'));
