@@ -20,9 +20,10 @@ import java.util.TreeSet;
  *
  * @param stack         the stack the render is of, from its intent; never the directory it was read from
  * @param resourceCount the render's resources, components not counted (as {@code render}'s summary counts them)
+ * @param classes       the matrix's probes in equivalence classes
  */
 public record CheckReport(String stack, int resourceCount, List<Rule> rules, List<Finding> findings,
-                          Connectivity connectivity) {
+                          Connectivity connectivity, List<ProbeClass> classes) {
 
     static final int FULL_MATRIX_PROJECTS = 20;
     static final Comparator<String> PORTS = Comparator.comparingInt(
@@ -43,6 +44,7 @@ public record CheckReport(String stack, int resourceCount, List<Rule> rules, Lis
     public CheckReport {
         rules = List.copyOf(rules);
         findings = List.copyOf(findings);
+        classes = List.copyOf(classes);
     }
 
     /** Applies every rule of the rule book to {@code view}, which must carry the config's intent. */
@@ -53,7 +55,8 @@ public record CheckReport(String stack, int resourceCount, List<Rule> rules, Lis
             findings.addAll(rule.apply(view));
         }
         String stack = view.intent().map(i -> i.stack()).orElse("?");
-        return new CheckReport(stack, (int) view.resourceCount(), rules, findings, view.connectivity());
+        return new CheckReport(stack, (int) view.resourceCount(), rules, findings, view.connectivity(),
+                ProbeClasses.of(view.connectivity()));
     }
 
     public long errors() {
@@ -91,7 +94,7 @@ public record CheckReport(String stack, int resourceCount, List<Rule> rules, Lis
         long exports = crossing.stream().filter(f -> f.declared() && f.reason().startsWith("export")).count();
         out.append("connectivity: ").append(projects().size()).append(" project(s), ")
                 .append(connectivity.probes().size()).append(" endpoints in ")
-                .append(ProbeClasses.of(connectivity).size()).append(" classes, ")
+                .append(classes.size()).append(" classes, ")
                 .append(crossing.size()).append(" flow(s) between groups, ")
                 .append(crossing.stream().filter(f -> !f.declared()).count()).append(" undeclared, ")
                 .append(exports).append(" through exports\n");
@@ -182,19 +185,17 @@ public record CheckReport(String stack, int resourceCount, List<Rule> rules, Lis
                     .append(" | ").append(f.declaredBy().map(d -> "`" + d.config() + "`").orElse("-")).append(" |\n");
         });
         md.append("\n## Equivalence classes\n\n");
-        List<ProbeClass> classes = ProbeClasses.of(connectivity);
         md.append(connectivity.probes().size()).append(" endpoints in ").append(classes.size())
                 .append(" classes: the members of a class reach, and are reached by, the same kinds of endpoints on "
                         + "the same ports for the same reasons.\n\n| group | kind | members |\n|---|---|---|\n");
         for (ProbeClass c : classes) {
-            md.append("| ").append(c.group()).append(" | ").append(c.kind().name().toLowerCase()).append(" | ")
+            md.append("| ").append(c.group()).append(" | ").append(c.kind().name().toLowerCase(java.util.Locale.ROOT)).append(" | ")
                     .append(String.join(", ", c.members().stream().map(Probe::name).toList())).append(" |\n");
         }
     }
 
     private void summarisedMatrix(StringBuilder md) {
-        List<ProbeClass> classes = ProbeClasses.of(connectivity);
-        List<AllowedFlow> crossing = crossingFlows();
+                List<AllowedFlow> crossing = crossingFlows();
         md.append("## Connectivity (summarised)\n\n");
         md.append("The render has ").append(projects().size()).append(" projects: the matrix is summarised here and "
                         + "whole in `check.json`.\n\n")
@@ -307,7 +308,7 @@ public record CheckReport(String stack, int resourceCount, List<Rule> rules, Lis
             m.put("reach", p.question());
             return m;
         }).toList());
-        matrix.put("classes", ProbeClasses.of(connectivity).stream().map(c -> {
+        matrix.put("classes", classes.stream().map(c -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("group", c.group());
             m.put("kind", c.kind().name());

@@ -21,15 +21,20 @@ final class Declarations {
 
     private final Intent intent;
     private final Map<String, List<DeclaredFlow>> byFrom = new HashMap<>();
+    private final Map<String, ProjectIntent> byNamespace = new HashMap<>();
 
     Declarations(Intent intent) {
         this.intent = intent;
         intent.flows().forEach(f -> byFrom.computeIfAbsent(f.from(), k -> new ArrayList<>()).add(f));
+        intent.projects().forEach(p -> {
+            p.namespaces().forEach(ns -> byNamespace.putIfAbsent(ns, p));
+            p.gatewayNamespace().ifPresent(ns -> byNamespace.putIfAbsent(ns, p));
+        });
     }
 
     /** The project a namespace belongs to in config, if any. */
     Optional<ProjectIntent> projectOf(String namespace) {
-        return intent.projectOf(namespace);
+        return Optional.ofNullable(byNamespace.get(namespace));
     }
 
     /** The declared flow that covers this one, if any. */
