@@ -36,10 +36,16 @@ public final class Renderer {
         return files;
     }
 
-    /** Renders {@code settings} into {@code outDir} (replacing it only on success) and returns the summary. */
-    public static String render(StackSettings settings, Path outDir) {
-        List<RenderedResource> resources = resources(settings);
-        RenderDirectory.replace(outDir, files(resources, IntentPlan.of(settings)));
-        return RenderSummary.of(settings.stack(), resources, outDir.toString());
+    /**
+     * Renders {@code settings} into {@code outDir} (replacing it only on success) and returns the summary.
+     *
+     * @param verbose whether the summary adds the resources per component, project and type
+     */
+    public static String render(StackSettings settings, Path outDir, boolean verbose) {
+        MockEngine.Run run = MockEngine.run(settings.stack(), settings.region(),
+                ctx -> BulkheadProgram.define(ctx, settings));
+        Intent intent = IntentPlan.of(settings);
+        RenderDirectory.replace(outDir, files(run.resources(), intent));
+        return RenderSummary.of(intent, run.resources(), run.outputs(), outDir.toString(), verbose);
     }
 }
