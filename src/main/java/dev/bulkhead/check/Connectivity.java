@@ -11,6 +11,7 @@ import dev.bulkhead.render.RenderedResource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -71,7 +72,7 @@ public final class Connectivity {
                         if (!probed(port, protocol) || !evaluator.allows(from.endpoint(), to.endpoint(), port, protocol)) {
                             continue;
                         }
-                        Leg leg = reachability.direct(from.party(), to.party(), port, protocol, java.util.Optional.empty());
+                        Leg leg = reachability.direct(from.party(), to.party(), port, protocol, Optional.empty());
                         (leg.allowed() ? allowed : meshDenied).add(new AllowedFlow(from, to, port, protocol, leg,
                                 declarations.covering(from, to, port, protocol.name())));
                     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -76,10 +77,7 @@ final class ConnectivityRules {
                 .forEach(d -> d.decidedBy().ifPresent(network::add));
         String narrow = network.isEmpty() ? "close the path" : "remove or narrow the rules of " + network
                 + " that admit it";
-        Leg reversed = new Leg(flow.from().party(), flow.to().party(), java.util.Optional.empty(),
-                java.util.Optional.empty(), flow.port(), flow.protocol(),
-                List.of(Decision.denied("network", "NetworkPolicies", null, "", null)), List.of());
-        return Fixes.forLeg(view, reversed).map(declare -> narrow + "; or, if the flow is wanted, " + declare)
-                .orElse(narrow);
+        return Fixes.forFlow(view, flow.from().party(), flow.to().party(), Optional.empty(), Optional.empty(),
+                flow.port()).map(declare -> narrow + "; or, if the flow is wanted, " + declare).orElse(narrow);
     }
 }

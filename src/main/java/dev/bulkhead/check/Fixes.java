@@ -2,6 +2,7 @@ package dev.bulkhead.check;
 
 import dev.bulkhead.intent.Intent;
 import dev.bulkhead.intent.ProjectIntent;
+import dev.bulkhead.netpol.Endpoint;
 
 import java.util.Optional;
 
@@ -16,26 +17,34 @@ final class Fixes {
     }
 
     static Optional<String> forLeg(RenderView view, Leg leg) {
+        return forFlow(view, leg.from(), leg.to(), leg.service(), leg.host(), leg.port());
+    }
+
+    /**
+     * @param service the Service the flow is addressed to ({@code namespace/name}), if any
+     * @param host    the external host the flow is addressed to, if any
+     */
+    static Optional<String> forFlow(RenderView view, Party source, Party destination, Optional<String> service,
+                                    Optional<String> host, int port) {
         Optional<Intent> intent = view.intent();
         if (intent.isEmpty()) {
             return Optional.empty();
         }
-        Optional<ProjectIntent> from = leg.from().namespace().flatMap(ns -> intent.get().projectOf(ns));
-        Optional<ProjectIntent> to = leg.to().namespace().flatMap(ns -> intent.get().projectOf(ns))
-                .or(() -> leg.service().flatMap(s -> intent.get().projectOf(s.substring(0, s.indexOf('/')))));
-        int port = leg.port();
-        if (from.isPresent() && leg.host().isPresent()) {
-            return Optional.of("add `- host: " + leg.host().get() + "` with `port: " + port + "` to the egress of "
+        Optional<ProjectIntent> from = source.namespace().flatMap(ns -> intent.get().projectOf(ns));
+        Optional<ProjectIntent> to = destination.namespace().flatMap(ns -> intent.get().projectOf(ns))
+                .or(() -> service.flatMap(s -> intent.get().projectOf(s.substring(0, s.indexOf('/')))));
+        if (from.isPresent() && host.isPresent()) {
+            return Optional.of("add `- host: " + host.get() + "` with `port: " + port + "` to the egress of "
                     + "project " + from.get().name() + " (bulkhead:projects[" + from.get().name() + "].egress)");
         }
-        if (from.isPresent() && leg.to().pod().isEmpty() && to.isEmpty()) {
-            return Optional.of("add `- cidr: " + leg.to().name() + "/32` with `port: " + port + "` to the egress of "
+        if (from.isPresent() && destination.pod().isEmpty() && to.isEmpty()) {
+            return Optional.of("add `- cidr: " + destination.name() + "/32` with `port: " + port + "` to the egress of "
                     + "project " + from.get().name() + " (bulkhead:projects[" + from.get().name() + "].egress), or "
                     + "a host entry if the address stands for a name");
         }
         if (from.isPresent() && to.isPresent() && !from.get().name().equals(to.get().name())) {
             ProjectIntent owner = to.get();
-            boolean toGateway = owner.gatewayNamespace().equals(leg.to().namespace());
+            boolean toGateway = owner.gatewayNamespace().equals(destination.namespace());
             if (toGateway) {
                 for (ProjectIntent.Export export : owner.exports()) {
                     if (export.listenerPort() == port) {
@@ -45,19 +54,19 @@ final class Fixes {
                     }
                 }
             }
-            String service = leg.service().orElse(leg.to().namespace().orElse("") + "/<service>");
+            String backend = service.orElse(destination.namespace().orElse("") + "/<service>");
             return Optional.of("projects reach each other only through exports: add to project " + owner.name()
-                    + " `exports: [{name: <name>, service: " + service + ", port: " + port + ", consumers: ["
+                    + " `exports: [{name: <name>, service: " + backend + ", port: " + port + ", consumers: ["
                     + from.get().name() + "]}]` and call it at <name>." + owner.gatewayNamespace()
                     .orElse(owner.name() + "-gateway"));
         }
-        if (from.isEmpty() && to.isPresent() && leg.from().pod().isEmpty()
-                && !(leg.from().endpoint() instanceof dev.bulkhead.netpol.Endpoint.Node)) {
+        if (from.isEmpty() && to.isPresent() && source.pod().isEmpty()
+                && !(source.endpoint() instanceof Endpoint.Node)) {
             return Optional.of("only the ALB reaches a project from outside, at its gateway: add a route to "
                     + "bulkhead:projects[" + to.get().name() + "].ingress.routes");
         }
-        boolean prometheus = leg.from().serviceAccount().filter(EndpointResolver.PROMETHEUS_ACCOUNT::equals)
-                .isPresent() && leg.from().namespace().filter(intent.get().monitoringNamespace()::equals).isPresent();
+        boolean prometheus = source.serviceAccount().filter(EndpointResolver.PROMETHEUS_ACCOUNT::equals)
+                .isPresent() && source.namespace().filter(intent.get().monitoringNamespace()::equals).isPresent();
         if (prometheus && to.isPresent()) {
             return Optional.of("add " + port + " to bulkhead:projects[" + to.get().name() + "].metricsPorts");
         }

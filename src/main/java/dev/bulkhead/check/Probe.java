@@ -41,7 +41,7 @@ public record Probe(String name, String group, Kind kind, Party party, String qu
         ALB_SUBNET,
         /** an address on the internet */
         INTERNET,
-        /** an external address a project's CIDR rule names */
+        /** an address in a block that a NetworkPolicy names (a project's CIDR egress, say) */
         DECLARED_CIDR;
 
         /** Whether Bulkhead's policies govern this endpoint (a project's or the egress waypoint's pods). */

@@ -35,7 +35,6 @@ public final class CandidateIndex {
     private final Map<String, Set<String>> namespacesByLabel = new HashMap<>();
     private final List<Integer> addressed = new ArrayList<>();
     private final BitSet openIngress = new BitSet();
-    private final List<Integer> pods = new ArrayList<>();
     /** Ingress peers by the key a source must have to match: {@code ns:<name>} or {@code label:<key>=<value>}. */
     private final Map<String, List<PolicyPeer>> ingressPeersByKey = new HashMap<>();
     /** Ingress peers that require no particular namespace or label (only NotIn, Exists, DoesNotExist). */
@@ -56,7 +55,6 @@ public final class CandidateIndex {
             Endpoint endpoint = endpoints.get(i);
             egress.add(isolating.apply(endpoint, Direction.EGRESS));
             if (endpoint instanceof Pod pod) {
-                pods.add(i);
                 podsByNamespace.computeIfAbsent(pod.namespace(), ns -> new ArrayList<>()).add(i);
                 if (pod.ip().isPresent()) {
                     addressed.add(i);
@@ -90,7 +88,8 @@ public final class CandidateIndex {
         BitSet out = new BitSet(endpoints.size());
         List<Policy> isolating = egress.get(from);
         if (source instanceof Endpoint.Node) {
-            pods.forEach(out::set);
+            // every pod by the node-local rule; no policy governs the node's traffic to anything else
+            out.set(0, endpoints.size());
         } else if (!isolating.isEmpty()) {
             for (Policy policy : isolating) {
                 for (Rule rule : policy.rules().getOrDefault(Direction.EGRESS, List.of())) {

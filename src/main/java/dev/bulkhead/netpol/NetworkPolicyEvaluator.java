@@ -19,9 +19,10 @@ import java.util.function.Function;
 /**
  * Answers "may this flow happen?" from a set of NetworkPolicy objects, as Kubernetes would enforce them: a pod
  * selected by a policy for a direction is isolated in it and accepts only what some selecting policy's rules
- * allow; a flow needs both egress from its source and ingress at its destination. Policies are parsed and
- * validated once, here, so evaluation is cheap enough for all-pairs matrices. Instances are immutable and safe
- * to share between threads.
+ * allow; a flow needs both egress from its source and ingress at its destination. A flow from a pod's own node
+ * ({@link Endpoint.Node}) is always allowed: the EKS network policy agent admits it whatever the policies say.
+ * Policies are parsed and validated once, here, so evaluation is cheap; {@link #candidates} indexes them so that a
+ * whole matrix need not try every pair. Instances are safe to share between threads.
  */
 public final class NetworkPolicyEvaluator {
 
