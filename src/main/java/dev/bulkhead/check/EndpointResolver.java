@@ -34,6 +34,8 @@ public final class EndpointResolver {
     static final Pattern HOST = Pattern.compile("^(\\*\\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
     static final Set<String> SYSTEM_NAMESPACES = Set.of("kube-system", "istio-system");
     static final String PROMETHEUS_ACCOUNT = "prometheus";
+    /** How many known names of one kind an error lists before it only counts them. */
+    static final int MAX_LISTED = 30;
 
     private final RenderView view;
     private final MeshAuthorization mesh;
@@ -285,7 +287,9 @@ public final class EndpointResolver {
         Closest.of(text, all).ifPresent(c -> message.append("; did you mean ").append(c).append('?'));
         known().forEach((kind, names) -> {
             if (!names.isEmpty() && !kind.equals("hosts")) {
-                message.append("\n  known ").append(kind).append(": ").append(String.join(", ", names));
+                List<String> shown = names.stream().limit(MAX_LISTED).toList();
+                message.append("\n  known ").append(kind).append(": ").append(String.join(", ", shown))
+                        .append(names.size() > MAX_LISTED ? ", ... (" + names.size() + " in all)" : "");
             }
         });
         return new BadQuestion(message.toString());
