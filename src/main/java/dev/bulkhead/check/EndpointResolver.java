@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  */
 public final class EndpointResolver {
 
-    static final Pattern IPV4 = Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})$");
+    static final Pattern IPV4 = ReachQuestion.IPV4;
     static final Pattern HOST = Pattern.compile("^(\\*\\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
     static final Set<String> SYSTEM_NAMESPACES = Set.of("kube-system", "istio-system");
     static final String PROMETHEUS_ACCOUNT = "prometheus";
@@ -89,7 +89,8 @@ public final class EndpointResolver {
             return new Target.Pods("node", "node", List.of(Party.node()));
         }
         if (IPV4.matcher(text).matches()) {
-            return new Target.Pods("address", text, List.of(Party.address(address(role, text))));
+            return new Target.Pods("address", text, List.of(Party.address(
+                    ((Endpoint.External) ReachQuestion.endpoint(role, text)).ip())));
         }
         int slash = text.indexOf('/');
         if (text.contains("@") || (slash > 0 && text.indexOf('=', slash) > 0)) {
@@ -252,16 +253,6 @@ public final class EndpointResolver {
             }
         }
         return new Target.Host(host, entries);
-    }
-
-    private static String address(String role, String text) throws BadQuestion {
-        var m = IPV4.matcher(text);
-        for (int i = 1; m.matches() && i <= 4; i++) {
-            if (Integer.parseInt(m.group(i)) > 255) {
-                throw new BadQuestion(role + ": \"" + text + "\" is not an IPv4 address");
-            }
-        }
-        return text;
     }
 
     /** Every name this render knows, by kind, for error messages and the docs. */

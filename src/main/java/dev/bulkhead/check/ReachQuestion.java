@@ -1,10 +1,10 @@
 package dev.bulkhead.check;
 
 import dev.bulkhead.netpol.Endpoint;
-import dev.bulkhead.netpol.Flow;
 import dev.bulkhead.netpol.Protocol;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class ReachQuestion {
 
-    private static final Pattern IPV4 = Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})$");
+    static final Pattern IPV4 = Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})$");
     private static final Pattern NAMESPACE = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
 
     private ReachQuestion() {
@@ -40,8 +40,8 @@ public final class ReachQuestion {
      * @param request empty, or the METHOD and PATH of an HTTP request
      */
     public static Parsed parse(EndpointResolver resolver, String from, String to, String port,
-                               java.util.List<String> request) throws BadQuestion {
-        Flow flow = portOnly(port);
+                               List<String> request) throws BadQuestion {
+        Port flow = port(port);
         Optional<HttpRequest> http = Optional.empty();
         if (!request.isEmpty()) {
             if (request.size() != 2) {
@@ -59,16 +59,15 @@ public final class ReachQuestion {
             }
             http = Optional.of(new HttpRequest(method, request.get(1), Optional.empty()));
         }
-        return new Parsed(resolver.resolve("FROM", from), resolver.resolve("TO", to), flow.port(), flow.protocol(),
+        return new Parsed(resolver.resolve("FROM", from), resolver.resolve("TO", to), flow.number(), flow.protocol(),
                 http);
     }
 
-    /** The port and protocol of a question, as a flow between two placeholder addresses. */
-    private static Flow portOnly(String port) throws BadQuestion {
-        return parse("192.0.2.1", "192.0.2.2", port);
+    /** A question's {@code PORT[/PROTOCOL]}. */
+    record Port(int number, Protocol protocol) {
     }
 
-    public static Flow parse(String from, String to, String port) throws BadQuestion {
+    static Port port(String port) throws BadQuestion {
         String[] portAndProtocol = port.split("/", -1);
         if (portAndProtocol.length > 2) {
             throw new BadQuestion("port \"" + port + "\": expected PORT or PORT/PROTOCOL, e.g. 443 or 53/UDP");
@@ -90,7 +89,7 @@ public final class ReachQuestion {
                 throw new BadQuestion("protocol \"" + portAndProtocol[1] + "\": expected TCP, UDP or SCTP");
             }
         }
-        return new Flow(endpoint("FROM", from), endpoint("TO", to), number, protocol);
+        return new Port(number, protocol);
     }
 
     static Endpoint endpoint(String role, String text) throws BadQuestion {

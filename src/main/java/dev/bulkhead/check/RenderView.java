@@ -8,6 +8,7 @@ import dev.bulkhead.render.JsonValues;
 import dev.bulkhead.render.RenderedResource;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,17 +81,17 @@ public final class RenderView {
     }
 
     public List<RenderedResource> ofType(String type) {
-        return byType.getOrDefault(type, List.of());
+        return Collections.unmodifiableList(byType.getOrDefault(type, List.of()));
     }
 
     /** Kubernetes objects of {@code kind} (any API group), e.g. {@code AuthorizationPolicy}. */
     public List<RenderedResource> kind(String kind) {
-        return byKind.getOrDefault(kind, List.of());
+        return Collections.unmodifiableList(byKind.getOrDefault(kind, List.of()));
     }
 
     /** Kubernetes objects of {@code kind} in {@code namespace}. */
     public List<RenderedResource> kind(String kind, String namespace) {
-        return byKindAndNamespace.getOrDefault(kind + " " + namespace, List.of());
+        return Collections.unmodifiableList(byKindAndNamespace.getOrDefault(kind + " " + namespace, List.of()));
     }
 
     /** Labels of every rendered namespace, by name. */
