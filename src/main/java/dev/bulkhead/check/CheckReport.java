@@ -26,8 +26,9 @@ public record CheckReport(String stack, int resourceCount, List<Rule> rules, Lis
                           Connectivity connectivity, List<ProbeClass> classes) {
 
     static final int FULL_MATRIX_PROJECTS = 20;
-    static final Comparator<String> PORTS = Comparator.comparingInt(
-            (String p) -> Integer.parseInt(p.substring(0, p.indexOf('/')))).thenComparing(p -> p);
+    /** {@code port/PROTOCOL} texts by port number, whatever marks precede them ({@code !}, {@code UNDECLARED }). */
+    static final Comparator<String> PORTS = Comparator.comparingInt(CheckReport::portNumber)
+            .thenComparing(Comparator.naturalOrder());
 
     /** Cells sort by port number, {@code own} first; the {@code !} of an undeclared flow does not count. */
     static final Comparator<String> CELL_ORDER = (a, b) -> {
@@ -37,9 +38,15 @@ public record CheckReport(String stack, int resourceCount, List<Rule> rules, Lis
         if (a.equals("own") || b.equals("own")) {
             return a.equals("own") ? -1 : 1;
         }
-        int byPort = PORTS.compare(a.replace("!", ""), b.replace("!", ""));
-        return byPort != 0 ? byPort : a.compareTo(b);
+        return PORTS.compare(a, b);
     };
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+");
+
+    private static int portNumber(String text) {
+        java.util.regex.Matcher m = NUMBER.matcher(text);
+        return m.find() ? Integer.parseInt(m.group()) : 0;
+    }
 
     public CheckReport {
         rules = List.copyOf(rules);

@@ -56,16 +56,15 @@ final class ConnectivityRules {
         List<Violation> out = new ArrayList<>();
         grouped.forEach((pair, flows) -> {
             AllowedFlow first = flows.get(0);
-            Set<String> ports = new TreeSet<>(java.util.Comparator.comparingInt(
-                    (String p) -> Integer.parseInt(p.substring(0, p.indexOf('/')))).thenComparing(p -> p));
-            flows.forEach(f -> ports.add(f.portText()));
             Set<String> admittedBy = new TreeSet<>();
             flows.forEach(f -> f.leg().decisions().forEach(d -> d.decidedBy().ifPresent(admittedBy::add)));
             String resource = first.to().kind().managed() ? first.to().name() : first.from().name();
             String held = first.leg().allowed() ? "" : "; only the mesh still denies it ("
                     + first.leg().deciding().map(Decision::reason).orElse("") + ")";
-            out.add(new Violation(resource, pair + " is allowed on " + String.join(", ", ports)
-                    + ", and config declares no such flow; admitted by " + admittedBy + held, fix(view, first)));
+            String admitted = admittedBy.isEmpty() ? "no NetworkPolicy isolates either end"
+                    : "admitted by " + admittedBy;
+            out.add(new Violation(resource, pair + " is allowed on " + CheckReport.ports(flows)
+                    + ", and config declares no such flow; " + admitted + held, fix(view, first)));
         });
         return out;
     }
@@ -75,8 +74,9 @@ final class ConnectivityRules {
         List<String> network = new ArrayList<>();
         flow.leg().decisions().stream().filter(d -> d.layer().equals("network"))
                 .forEach(d -> d.decidedBy().ifPresent(network::add));
-        String narrow = network.isEmpty() ? "close the path" : "remove or narrow the rules of " + network
-                + " that admit it";
+        String narrow = network.isEmpty()
+                ? "isolate the pods: give their namespaces the default-deny NetworkPolicy (see isolation.default-deny)"
+                : "remove or narrow the rules of " + network + " that admit it";
         return Fixes.forFlow(view, flow.from().party(), flow.to().party(), Optional.empty(), Optional.empty(),
                 flow.port()).map(declare -> narrow + "; or, if the flow is wanted, " + declare).orElse(narrow);
     }

@@ -46,6 +46,8 @@ class CheckMutationTest {
     private void assertFails(String... ruleIds) {
         CheckReport report = CheckReport.of(render.view());
         assertFalse(report.passed(), report.summary("dev"));
+        assertTrue(report.markdown().contains("## Violations"));
+        assertTrue(report.json().contains("\"passed\": false"));
         Set<String> failed = failedRules();
         for (String id : ruleIds) {
             assertTrue(failed.contains(id), "expected " + id + " in " + failed + "\n" + report.summary("dev"));
