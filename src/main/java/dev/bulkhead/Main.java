@@ -6,7 +6,6 @@ import dev.bulkhead.config.ConfigException;
 import dev.bulkhead.config.SettingsParser;
 import dev.bulkhead.config.StackSettings;
 import dev.bulkhead.program.BulkheadProgram;
-import picocli.CommandLine;
 
 /**
  * The one entry point. Started by the Pulumi engine ({@code pulumi up}: the engine sets {@code PULUMI_MONITOR}
@@ -23,7 +22,7 @@ public final class Main {
             runUnderEngine();
             return;
         }
-        System.exit(new CommandLine(new BulkheadCommand()).execute(args));
+        System.exit(BulkheadCommand.commandLine().execute(args));
     }
 
     private static void runUnderEngine() {

@@ -1,78 +1,108 @@
 package dev.bulkhead.check;
 
 import dev.bulkhead.check.Probe.Kind;
-import dev.bulkhead.egress.EgressWaypointPlan;
-import dev.bulkhead.isolation.AllowMonitoring;
-import dev.bulkhead.mesh.Ambient;
+import dev.bulkhead.intent.Intent;
 import dev.bulkhead.naming.Labels;
+import dev.bulkhead.netpol.CandidateIndex;
 import dev.bulkhead.netpol.Endpoint;
-import dev.bulkhead.netpol.Flow;
 import dev.bulkhead.netpol.NetworkPolicyEvaluator;
 import dev.bulkhead.netpol.Protocol;
-import dev.bulkhead.netpol.Verdict;
 import dev.bulkhead.render.RenderedResource;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The whole connectivity matrix of a render: a representative pod per project namespace, each gateway and egress
- * waypoint, kube-dns, istiod, the monitoring Prometheus, an address in each public subnet, one on the internet and
- * one per declared CIDR rule; every port any NetworkPolicy names plus the common ones. Every allowed flow that
- * touches a project or the egress waypoint is classified: declared (with the reason) or not.
+ * The whole connectivity matrix of a render over its {@link ProbeSet}, on every port any NetworkPolicy names plus
+ * the common ones. Pairs are not tried one by one: a {@link CandidateIndex} names, per source, the destinations
+ * some policy could let it reach, and only those are decided, by the same {@link Reachability} that answers
+ * {@code reach} (NetworkPolicies, then the mesh). The work grows with the policies that apply, not with the square
+ * of the endpoints. Every allowed flow that touches a project or the egress waypoint is matched to the config's
+ * declared flows ({@link Declarations}); the others are violations.
  */
 public final class Connectivity {
 
-    static final String INTERNET_ADDRESS = "198.51.100.10";
+    static final String INTERNET_ADDRESS = Reachability.OUTSIDE_ADDRESS;
     static final List<Integer> COMMON_PORTS = List.of(22, 53, 80, 443, 5432, 8080, 15008);
-    static final String GATEWAY_NAME_LABEL = Ambient.PROXY_POD_LABEL;
-    static final String EXPORT_ANNOTATION = Labels.EXPORT;
-    static final String CONSUMERS_ANNOTATION = Labels.CONSUMERS;
     static final String ALLOW_ANY_ANNOTATION = Labels.ALLOW_ANY;
 
     private final List<Probe> probes;
+    private final List<Integer> ports;
     private final List<AllowedFlow> allowed;
+    private final List<AllowedFlow> meshDenied;
+    private final long work;
 
-    private Connectivity(List<Probe> probes, List<AllowedFlow> allowed) {
+    private Connectivity(List<Probe> probes, List<Integer> ports, List<AllowedFlow> allowed,
+                         List<AllowedFlow> meshDenied, long work) {
         this.probes = List.copyOf(probes);
+        this.ports = ports;
         this.allowed = List.copyOf(allowed);
+        this.meshDenied = List.copyOf(meshDenied);
+        this.work = work;
     }
 
     public static Connectivity of(RenderView view) {
+        Intent intent = view.intent().orElseThrow(() -> new IllegalStateException(
+                "the connectivity matrix needs the config's declared flows (" + Intent.FILE + ")"));
         NetworkPolicyEvaluator evaluator = view.evaluator();
-        Map<String, RenderedResource> policies = new HashMap<>();
-        view.ofType(RenderView.NETWORK_POLICY).forEach(p -> policies.put(RenderView.id(p), p));
-        List<Probe> probes = probes(view, policies.values());
+        Reachability reachability = new Reachability(view);
+        long before = evaluator.policyEvaluations() + reachability.mesh().ruleEvaluations();
+        Declarations declarations = new Declarations(intent);
+        List<Probe> probes = ProbeSet.of(view, declarations);
         Set<Integer> ports = new TreeSet<>(COMMON_PORTS);
-        policies.values().forEach(p -> ports.addAll(PolicyContents.numbers(p)));
+        for (RenderedResource policy : view.ofType(RenderView.NETWORK_POLICY)) {
+            ports.addAll(PolicyContents.numbers(policy));
+        }
+        List<Endpoint> endpoints = probes.stream().map(Probe::endpoint).toList();
+        CandidateIndex index = evaluator.candidates(endpoints);
         List<AllowedFlow> allowed = new ArrayList<>();
-        for (Probe from : probes) {
-            for (Probe to : probes) {
-                // two pods of one namespace are a flow too (a workload probe stands for every pod of its namespace)
-                if ((from == to && from.kind() != Kind.WORKLOAD) || !(from.kind().managed() || to.kind().managed())
-                        || (from.kind().external() && to.kind().external())) {
+        List<AllowedFlow> meshDenied = new ArrayList<>();
+        for (int i = 0; i < probes.size(); i++) {
+            Probe from = probes.get(i);
+            for (int j : index.candidates(i)) {
+                Probe to = probes.get(j);
+                if (!considered(from, to)) {
                     continue;
                 }
                 for (int port : ports) {
-                    for (Protocol protocol : List.of(Protocol.TCP, Protocol.UDP)) {
-                        if (protocol == Protocol.UDP && port != 53) {
+                    for (Protocol protocol : PROTOCOLS) {
+                        if (!probed(port, protocol) || !evaluator.allows(from.endpoint(), to.endpoint(), port, protocol)) {
                             continue;
                         }
-                        Verdict verdict = evaluator.evaluate(new Flow(from.endpoint(), to.endpoint(), port, protocol));
-                        if (verdict.allowed()) {
-                            allowed.add(new AllowedFlow(from, to, port, protocol, verdict,
-                                    reason(from, to, port, verdict, policies)));
-                        }
+                        Leg leg = reachability.direct(from.party(), to.party(), port, protocol, Optional.empty());
+                        (leg.allowed() ? allowed : meshDenied).add(new AllowedFlow(from, to, port, protocol, leg,
+                                declarations.covering(from, to, port, protocol.name())));
                     }
                 }
             }
         }
-        return new Connectivity(probes, allowed);
+        long work = evaluator.policyEvaluations() + reachability.mesh().ruleEvaluations() - before;
+        return new Connectivity(probes, List.copyOf(ports), allowed, meshDenied, work);
+    }
+
+    static final List<Protocol> PROTOCOLS = List.of(Protocol.TCP, Protocol.UDP);
+
+    /**
+     * Whether the matrix decides flows from {@code from} to {@code to}: one end is a pod Bulkhead's policies
+     * govern, and not both are outside. Two pods of one namespace are a flow too (a workload probe stands for
+     * every pod like it), so a workload probe is paired with itself.
+     */
+    public static boolean considered(Probe from, Probe to) {
+        return (from != to || from.kind() == Kind.WORKLOAD) && (from.kind().managed() || to.kind().managed())
+                && !(from.kind().external() && to.kind().external());
+    }
+
+    /** Whether the matrix probes {@code port} over {@code protocol}: every port over TCP, DNS over UDP too. */
+    public static boolean probed(int port, Protocol protocol) {
+        return protocol == Protocol.TCP || (protocol == Protocol.UDP && port == 53);
+    }
+
+    /** The ports the matrix probes: every port a NetworkPolicy names, and the common ones. */
+    public List<Integer> ports() {
+        return ports;
     }
 
     public List<Probe> probes() {
@@ -88,6 +118,19 @@ public final class Connectivity {
         return allowed.stream().filter(f -> !f.declared()).toList();
     }
 
+    /**
+     * Flows the NetworkPolicies allow and the mesh denies. Each layer must hold on its own, so one of these that
+     * config did not declare is a violation too: the mesh is all that stands in its way.
+     */
+    public List<AllowedFlow> meshDenied() {
+        return meshDenied;
+    }
+
+    /** Policy rules matched to compute the matrix: its cost, which tests hold to linear growth. */
+    public long work() {
+        return work;
+    }
+
     /** The groups in matrix order: projects (sorted), then platform, then internet. */
     public List<String> groups() {
         Set<String> groups = new TreeSet<>();
@@ -98,107 +141,5 @@ public final class Connectivity {
         out.add(Probe.PLATFORM);
         out.add(Probe.INTERNET);
         return out;
-    }
-
-    private static List<Probe> probes(RenderView view, java.util.Collection<RenderedResource> policies) {
-        List<Probe> probes = new ArrayList<>();
-        Map<String, Map<String, String>> namespaces = view.namespaceLabels();
-        namespaces.forEach((ns, labels) -> {
-            String project = labels.get(RenderView.PROJECT_LABEL);
-            String role = labels.get(RenderView.ROLE_LABEL);
-            if (project != null && !Labels.ROLE_GATEWAY.equals(role)) {
-                probes.add(new Probe(ns, project, Kind.WORKLOAD, Endpoint.Pod.of(ns)));
-            }
-        });
-        for (RenderedResource gateway : view.kind("Gateway")) {
-            String ns = RenderView.namespace(gateway).orElse("default");
-            Map<String, String> labels = namespaces.getOrDefault(ns, Map.of());
-            var pod = Endpoint.Pod.of(ns, Map.of(GATEWAY_NAME_LABEL, RenderView.name(gateway)));
-            if (Labels.ROLE_EGRESS.equals(labels.get(RenderView.ROLE_LABEL))) {
-                probes.add(new Probe(ns + "/" + RenderView.name(gateway), Probe.PLATFORM, Kind.EGRESS_WAYPOINT, pod));
-            } else if (labels.containsKey(RenderView.PROJECT_LABEL)) {
-                probes.add(new Probe(ns + "/" + RenderView.name(gateway), labels.get(RenderView.PROJECT_LABEL),
-                        Kind.GATEWAY, pod));
-            }
-        }
-        probes.add(new Probe("kube-system/kube-dns", Probe.PLATFORM, Kind.DNS,
-                Endpoint.Pod.of("kube-system", Map.of("k8s-app", "kube-dns"))));
-        probes.add(new Probe("istio-system/istiod", Probe.PLATFORM, Kind.ISTIOD,
-                Endpoint.Pod.of("istio-system", Map.of("app", "istiod"))));
-        namespaces.forEach((ns, labels) -> {
-            if (Labels.ROLE_MONITORING.equals(labels.get(RenderView.ROLE_LABEL))) {
-                probes.add(new Probe(ns + "/prometheus", Probe.PLATFORM, Kind.MONITORING,
-                        Endpoint.Pod.of(ns, AllowMonitoring.PROMETHEUS_POD_LABELS)));
-            }
-        });
-        for (String cidr : PublicSubnets.cidrs(view)) {
-            probes.add(new Probe("alb-subnet " + cidr, Probe.INTERNET, Kind.ALB_SUBNET,
-                    new Endpoint.External(PublicSubnets.hostIn(cidr))));
-        }
-        probes.add(new Probe("internet " + INTERNET_ADDRESS, Probe.INTERNET, Kind.INTERNET,
-                new Endpoint.External(INTERNET_ADDRESS)));
-        Set<String> declared = new LinkedHashSet<>();
-        for (RenderedResource policy : policies) {
-            if (EgressWaypointPlan.COMPONENT.equals(RenderView.labels(policy).get(RenderView.COMPONENT_LABEL))) {
-                declared.addAll(PolicyContents.narrowBlocks(policy));
-            }
-        }
-        for (String cidr : declared) {
-            probes.add(new Probe("cidr " + cidr, Probe.INTERNET, Kind.DECLARED_CIDR,
-                    new Endpoint.External(PublicSubnets.hostIn(cidr))));
-        }
-        return probes;
-    }
-
-    /** Why an allowed flow is part of the design, or null when nothing declared it. */
-    private static String reason(Probe from, Probe to, int port, Verdict verdict,
-                                 Map<String, RenderedResource> policies) {
-        boolean sameProject = from.group().equals(to.group()) && !from.group().equals(Probe.PLATFORM)
-                && !from.group().equals(Probe.INTERNET);
-        if (sameProject && from.kind().managed() && to.kind().managed()) {
-            return to.kind() == Kind.GATEWAY || from.kind() == Kind.GATEWAY ? "own gateway" : "same project";
-        }
-        if (to.kind() == Kind.DNS && port == 53) {
-            return "DNS";
-        }
-        if (to.kind() == Kind.ISTIOD && (from.kind() == Kind.GATEWAY || from.kind() == Kind.EGRESS_WAYPOINT)) {
-            return "mesh proxy to istiod";
-        }
-        if (from.kind() == Kind.MONITORING && to.kind().managed()) {
-            return "metrics scrape";
-        }
-        if (from.kind() == Kind.WORKLOAD && to.kind() == Kind.EGRESS_WAYPOINT) {
-            return "to the egress waypoint";
-        }
-        if (from.kind() == Kind.EGRESS_WAYPOINT && to.kind().external()) {
-            return "egress waypoint to the internet";
-        }
-        if (from.kind() == Kind.ALB_SUBNET && to.kind() == Kind.GATEWAY) {
-            return "ALB to gateway";
-        }
-        if (from.kind() == Kind.WORKLOAD && to.kind().external()) {
-            List<String> by = verdict.egress().allowedBy();
-            boolean egressRules = !by.isEmpty() && by.stream().allMatch(id -> {
-                RenderedResource p = policies.get(id);
-                return p != null && EgressWaypointPlan.COMPONENT.equals(RenderView.labels(p).get(RenderView.COMPONENT_LABEL));
-            });
-            return egressRules ? "declared egress " + by : null;
-        }
-        if (from.kind() == Kind.WORKLOAD && to.kind() == Kind.GATEWAY) {
-            for (String id : verdict.ingress().allowedBy()) {
-                RenderedResource p = policies.get(id);
-                if (p == null) {
-                    continue;
-                }
-                Map<String, String> annotations = RenderView.annotations(p);
-                String consumers = annotations.getOrDefault(CONSUMERS_ANNOTATION, "");
-                if (annotations.containsKey(EXPORT_ANNOTATION)
-                        && List.of(consumers.split(",")).contains(from.group())) {
-                    return "export " + annotations.get(EXPORT_ANNOTATION);
-                }
-            }
-            return null;
-        }
-        return null;
     }
 }

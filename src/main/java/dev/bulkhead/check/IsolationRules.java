@@ -17,7 +17,7 @@ final class IsolationRules {
 
     static final String PEER_AUTHENTICATION = "PeerAuthentication";
     static final String AUTHORIZATION_POLICY = "AuthorizationPolicy";
-    static final String SERVICE_ACCOUNT_PATCH = "kubernetes:core/v1:ServiceAccountPatch";
+    static final String SERVICE_ACCOUNT_PATCH = "ServiceAccountPatch";
     static final List<String> POD_SECURITY_MODES = List.of("enforce", "audit", "warn");
     static final List<String> USER_RBAC_KINDS = List.of("ServiceAccount", "Role", "RoleBinding");
 
@@ -32,14 +32,12 @@ final class IsolationRules {
                         "restore the namespace's default-deny NetworkPolicy (podSelector {}, policyTypes [Ingress, "
                                 + "Egress], no rules)",
                         "no default-deny NetworkPolicy in both directions",
-                        (ns, view) -> view.ofType(RenderView.NETWORK_POLICY).stream()
-                                .filter(p -> in(p, ns)).anyMatch(IsolationRules::isDefaultDeny)),
+                        (ns, view) -> view.kind("NetworkPolicy", ns).stream().anyMatch(IsolationRules::isDefaultDeny)),
                 perNamespace("isolation.strict-mtls",
                         "every project namespace has a namespace-wide PeerAuthentication with mTLS STRICT",
                         "restore the namespace's PeerAuthentication {mtls: {mode: STRICT}} without a selector",
                         "no namespace-wide STRICT PeerAuthentication",
-                        (ns, view) -> view.kind(PEER_AUTHENTICATION).stream().filter(p -> in(p, ns))
-                                .map(RenderView::spec)
+                        (ns, view) -> view.kind(PEER_AUTHENTICATION, ns).stream().map(RenderView::spec)
                                 .anyMatch(s -> s.get("selector") == null
                                         && "STRICT".equals(Plain.at(s, "mtls.mode")))),
                 perNamespace("isolation.allow-nothing",
@@ -47,7 +45,7 @@ final class IsolationRules {
                                 + "explicit ALLOW rules admit a connection",
                         "restore the namespace's AuthorizationPolicy with an empty spec",
                         "no allow-nothing AuthorizationPolicy baseline",
-                        (ns, view) -> view.kind(AUTHORIZATION_POLICY).stream().filter(p -> in(p, ns))
+                        (ns, view) -> view.kind(AUTHORIZATION_POLICY, ns).stream()
                                 .anyMatch(p -> RenderView.spec(p).isEmpty())),
                 perNamespace("isolation.pod-security",
                         "every project namespace enforces, audits and warns at Pod Security level restricted",
@@ -62,8 +60,8 @@ final class IsolationRules {
                         "every project namespace's default ServiceAccount does not mount its token",
                         "patch the default ServiceAccount with automountServiceAccountToken: false",
                         "the default ServiceAccount still mounts its token",
-                        (ns, view) -> view.ofType(SERVICE_ACCOUNT_PATCH).stream()
-                                .filter(p -> in(p, ns) && "default".equals(RenderView.name(p)))
+                        (ns, view) -> view.kind(SERVICE_ACCOUNT_PATCH, ns).stream()
+                                .filter(p -> "default".equals(RenderView.name(p)))
                                 .anyMatch(p -> Boolean.FALSE.equals(p.inputs().get("automountServiceAccountToken")))),
                 new Rule("isolation.no-user-rbac", "isolation", ERROR,
                         "no ServiceAccount, Role or RoleBinding is created in project namespaces, except an app's own "
@@ -93,10 +91,6 @@ final class IsolationRules {
             }
             return out;
         });
-    }
-
-    private static boolean in(RenderedResource r, String namespace) {
-        return RenderView.namespace(r).map(namespace::equals).orElse(false);
     }
 
     private static boolean isDefaultDeny(RenderedResource policy) {
@@ -136,7 +130,7 @@ final class IsolationRules {
      * one exit, held to its entries' ports and cut off from the cluster's ranges.
      */
     private static List<Violation> openPeers(RenderView view, boolean reportAllowed) {
-        List<String> egressNamespaces = view.namespacesWithRole(Labels.ROLE_EGRESS);
+        java.util.Set<String> egressNamespaces = new java.util.HashSet<>(view.namespacesWithRole(Labels.ROLE_EGRESS));
         List<Violation> out = new ArrayList<>();
         for (RenderedResource policy : view.ofType(RenderView.NETWORK_POLICY)) {
             boolean allowAny = "true".equals(RenderView.annotations(policy).get(Connectivity.ALLOW_ANY_ANNOTATION));

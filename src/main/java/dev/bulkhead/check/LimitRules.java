@@ -72,8 +72,8 @@ final class LimitRules {
     /** Resources of {@code type} counted per owner of an ALB: the component that is the ALB's parent. */
     private static List<Violation> perAlb(RenderView view, String type, int max, String what) {
         Map<String, Integer> counts = new TreeMap<>();
-        List<String> owners = view.ofType(IngressRules.LOAD_BALANCER).stream()
-                .map(lb -> lb.parent().orElse("(stack)")).toList();
+        Set<String> owners = new java.util.HashSet<>(view.ofType(IngressRules.LOAD_BALANCER).stream()
+                .map(lb -> lb.parent().orElse("(stack)")).toList());
         for (RenderedResource r : view.ofType(type)) {
             String owner = r.parent().orElse("(stack)");
             if (owners.contains(owner)) {

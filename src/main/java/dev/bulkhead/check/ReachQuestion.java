@@ -1,23 +1,23 @@
 package dev.bulkhead.check;
 
 import dev.bulkhead.netpol.Endpoint;
-import dev.bulkhead.netpol.Flow;
 import dev.bulkhead.netpol.Protocol;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One question for {@code reach}: {@code FROM TO PORT[/PROTOCOL]}, where an end is an IPv4 address (outside the
- * cluster) or a pod written {@code NAMESPACE} or {@code NAMESPACE/key=value,key=value}, optionally followed by
- * {@code @IPv4}.
+ * One question for {@code reach}: {@code FROM TO PORT[/PROTOCOL] [METHOD PATH]}. The ends are names of the render
+ * ({@link EndpointResolver}); this class reads the port, the protocol and the request, and the pod-by-labels form
+ * {@code NAMESPACE/key=value,key=value}, optionally followed by {@code @IPv4}.
  */
 public final class ReachQuestion {
 
-    private static final Pattern IPV4 = Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})$");
+    static final Pattern IPV4 = Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})$");
     private static final Pattern NAMESPACE = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
 
     private ReachQuestion() {
@@ -30,7 +30,44 @@ public final class ReachQuestion {
         }
     }
 
-    public static Flow parse(String from, String to, String port) throws BadQuestion {
+    static final Pattern METHOD = Pattern.compile("^[A-Z]{1,20}$");
+
+    /** A question with its ends resolved against a render. */
+    public record Parsed(Target from, Target to, int port, Protocol protocol, Optional<HttpRequest> request) {
+    }
+
+    /**
+     * @param request empty, or the METHOD and PATH of an HTTP request
+     */
+    public static Parsed parse(EndpointResolver resolver, String from, String to, String port,
+                               List<String> request) throws BadQuestion {
+        Port flow = port(port);
+        Optional<HttpRequest> http = Optional.empty();
+        if (!request.isEmpty()) {
+            if (request.size() != 2) {
+                throw new BadQuestion("request: expected METHOD PATH after the port, e.g. GET /orders");
+            }
+            String method = request.get(0).toUpperCase(Locale.ROOT);
+            if (!METHOD.matcher(method).matches()) {
+                throw new BadQuestion("method \"" + request.get(0) + "\": expected an HTTP method, e.g. GET");
+            }
+            if (!request.get(1).startsWith("/")) {
+                throw new BadQuestion("path \"" + request.get(1) + "\": expected a path starting with /, e.g. /orders");
+            }
+            if (flow.protocol() != Protocol.TCP) {
+                throw new BadQuestion("an HTTP request needs TCP, not " + flow.protocol());
+            }
+            http = Optional.of(new HttpRequest(method, request.get(1), Optional.empty()));
+        }
+        return new Parsed(resolver.resolve("FROM", from), resolver.resolve("TO", to), flow.number(), flow.protocol(),
+                http);
+    }
+
+    /** A question's {@code PORT[/PROTOCOL]}. */
+    record Port(int number, Protocol protocol) {
+    }
+
+    static Port port(String port) throws BadQuestion {
         String[] portAndProtocol = port.split("/", -1);
         if (portAndProtocol.length > 2) {
             throw new BadQuestion("port \"" + port + "\": expected PORT or PORT/PROTOCOL, e.g. 443 or 53/UDP");
@@ -52,7 +89,7 @@ public final class ReachQuestion {
                 throw new BadQuestion("protocol \"" + portAndProtocol[1] + "\": expected TCP, UDP or SCTP");
             }
         }
-        return new Flow(endpoint("FROM", from), endpoint("TO", to), number, protocol);
+        return new Port(number, protocol);
     }
 
     static Endpoint endpoint(String role, String text) throws BadQuestion {

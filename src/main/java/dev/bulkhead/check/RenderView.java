@@ -1,12 +1,14 @@
 package dev.bulkhead.check;
 
 import com.google.gson.JsonObject;
+import dev.bulkhead.intent.Intent;
 import dev.bulkhead.naming.Labels;
 import dev.bulkhead.netpol.NetworkPolicyEvaluator;
 import dev.bulkhead.render.JsonValues;
 import dev.bulkhead.render.RenderedResource;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +16,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A render as the rules read it: its resources by type, and the Kubernetes objects' metadata. Built from
- * {@code resources.json} alone, so it judges a render edited by hand exactly as one the program wrote.
+ * A render as the rules read it: its resources indexed once by type, by kind and by namespace, the Kubernetes
+ * objects' metadata, and the config's {@link Intent}. Built from {@code resources.json} and {@code intent.json}
+ * alone, so it judges a render edited by hand exactly as one the program wrote.
  */
 public final class RenderView {
 
@@ -26,12 +29,38 @@ public final class RenderView {
     public static final String COMPONENT_LABEL = Labels.COMPONENT;
 
     private final List<RenderedResource> resources;
+    private final Optional<Intent> intent;
+    private final Map<String, List<RenderedResource>> byType = new LinkedHashMap<>();
+    private final Map<String, List<RenderedResource>> byKind = new LinkedHashMap<>();
+    private final Map<String, List<RenderedResource>> byKindAndNamespace = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> namespaceLabels = new TreeMap<>();
     private Connectivity connectivity;
     private NetworkPolicyEvaluator evaluator;
+    private MeshAuthorization mesh;
+    private Workloads workloads;
 
+    /** A view for the rules and {@code reach}: {@code intent} is what the render's config declared. */
+    public RenderView(List<RenderedResource> resources, Intent intent) {
+        this(resources, Optional.of(intent));
+    }
+
+    /** A view without the config's intent: enough for the evaluator and {@code reach}, not for {@code check}. */
     public RenderView(List<RenderedResource> resources) {
+        this(resources, Optional.empty());
+    }
+
+    private RenderView(List<RenderedResource> resources, Optional<Intent> intent) {
         this.resources = List.copyOf(resources);
+        this.intent = intent;
+        for (RenderedResource r : this.resources) {
+            byType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r);
+            if (r.type().startsWith("kubernetes:")) {
+                String kind = r.type().substring(r.type().lastIndexOf(':') + 1);
+                byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(r);
+                namespace(r).ifPresent(ns -> byKindAndNamespace.computeIfAbsent(kind + " " + ns,
+                        k -> new ArrayList<>()).add(r));
+            }
+        }
         for (RenderedResource r : ofType(NAMESPACE)) {
             namespaceLabels.put(name(r), labels(r));
         }
@@ -41,14 +70,28 @@ public final class RenderView {
         return resources;
     }
 
+    /** What the render's config declared; absent for a view built without {@code intent.json}. */
+    public Optional<Intent> intent() {
+        return intent;
+    }
+
+    /** Resources that are not components: what {@code render}'s summary counts as resources. */
+    public long resourceCount() {
+        return resources.stream().filter(r -> !r.isComponent()).count();
+    }
+
     public List<RenderedResource> ofType(String type) {
-        return resources.stream().filter(r -> r.type().equals(type)).toList();
+        return Collections.unmodifiableList(byType.getOrDefault(type, List.of()));
     }
 
     /** Kubernetes objects of {@code kind} (any API group), e.g. {@code AuthorizationPolicy}. */
     public List<RenderedResource> kind(String kind) {
-        return resources.stream().filter(r -> r.type().startsWith("kubernetes:") && r.type().endsWith(":" + kind))
-                .toList();
+        return Collections.unmodifiableList(byKind.getOrDefault(kind, List.of()));
+    }
+
+    /** Kubernetes objects of {@code kind} in {@code namespace}. */
+    public List<RenderedResource> kind(String kind, String namespace) {
+        return Collections.unmodifiableList(byKindAndNamespace.getOrDefault(kind + " " + namespace, List.of()));
     }
 
     /** Labels of every rendered namespace, by name. */
@@ -56,7 +99,10 @@ public final class RenderView {
         return namespaceLabels;
     }
 
-    /** Project namespaces (those with the project label), mapped to their project, sorted by name. */
+    /**
+     * Project namespaces, mapped to their project, sorted by name: those the config declares (gateway namespaces
+     * included) and, so that nothing escapes the rules, any rendered namespace carrying the project label.
+     */
     public Map<String, String> projectNamespaces() {
         Map<String, String> out = new TreeMap<>();
         namespaceLabels.forEach((ns, labels) -> {
@@ -64,6 +110,11 @@ public final class RenderView {
                 out.put(ns, labels.get(PROJECT_LABEL));
             }
         });
+        intent.ifPresent(i -> i.projects().forEach(p -> {
+            p.namespaces().forEach(ns -> out.put(ns, p.name()));
+            p.gatewayNamespace().ifPresent(ns -> out.put(ns, p.name()));
+        }));
+        out.keySet().retainAll(namespaceLabels.keySet());
         return out;
     }
 
@@ -92,7 +143,23 @@ public final class RenderView {
         return new NetworkPolicyEvaluator(policies, namespaceLabels);
     }
 
-    /** The connectivity matrix, computed once. */
+    /** Istio's authorization over the render's policies, built once. */
+    public synchronized MeshAuthorization mesh() {
+        if (mesh == null) {
+            mesh = new MeshAuthorization(this);
+        }
+        return mesh;
+    }
+
+    /** The pod templates of the render's workloads, read once. */
+    public synchronized Workloads workloads() {
+        if (workloads == null) {
+            workloads = Workloads.of(this);
+        }
+        return workloads;
+    }
+
+    /** The connectivity matrix, computed once; needs the config's intent. */
     public synchronized Connectivity connectivity() {
         if (connectivity == null) {
             connectivity = Connectivity.of(this);

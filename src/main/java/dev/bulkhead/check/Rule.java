@@ -16,8 +16,16 @@ import java.util.function.Function;
 public record Rule(String id, String category, Severity severity, String demands, String fix,
                    Function<RenderView, List<Violation>> check) {
 
-    /** Where and how a rule is broken, before it is tied to its rule. */
-    public record Violation(String resource, String message) {
+    /**
+     * Where and how a rule is broken, before it is tied to its rule.
+     *
+     * @param fix the fix for this violation in particular, or null for the rule's general fix
+     */
+    public record Violation(String resource, String message, String fix) {
+
+        public Violation(String resource, String message) {
+            this(resource, message, null);
+        }
     }
 
     /** A check of every resource of {@code type}: {@code problem} says what is wrong with one, or null. */
@@ -36,7 +44,7 @@ public record Rule(String id, String category, Severity severity, String demands
 
     public List<Finding> apply(RenderView view) {
         return check.apply(view).stream()
-                .map(v -> new Finding(id, severity, v.resource(), v.message(), fix))
+                .map(v -> new Finding(id, severity, v.resource(), v.message(), v.fix() == null ? fix : v.fix()))
                 .toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.bulkhead.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code bulkhead} command line: offline tools around the Pulumi program. */
@@ -16,6 +17,22 @@ public final class BulkheadCommand implements Runnable {
 
     @Override
     public void run() {
-        new picocli.CommandLine(this).usage(System.out);
+        new CommandLine(this).usage(System.out);
+    }
+
+    /**
+     * The command line as {@code Main} runs it: a usage error prints one line and where to find the help, not the
+     * whole help, and exits 2.
+     */
+    public static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new BulkheadCommand());
+        line.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            String name = failed.getCommandSpec().qualifiedName();
+            failed.getErr().println(name + ": " + e.getMessage());
+            failed.getErr().println("Try '" + name + " --help' for more information.");
+            return 2;
+        });
+        return line;
     }
 }

@@ -4,6 +4,7 @@ import dev.bulkhead.check.CheckReport;
 import dev.bulkhead.check.RenderView;
 import dev.bulkhead.check.UnreadableRender;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
@@ -15,18 +16,25 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
 /** {@code bulkhead check DIR}: the offline security gate over a render directory. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Prove the platform's promises on a render directory.",
-                "Reads DIR/resources.json only, applies every rule (cluster, access, isolation, connectivity,",
-                "ingress, limits), prints a summary and writes DIR/check.md (matrix, Mermaid graph, violations)",
-                "and DIR/check.json."},
+                "Reads DIR/resources.json and DIR/intent.json (the flows the config declares), applies every rule",
+                "(cluster, access, isolation, connectivity, ingress, limits), prints a summary and writes",
+                "DIR/check.md (matrix, classes, violations) and DIR/check.json."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every rule holds (warnings allowed)", "1:a rule is violated",
-                "2:DIR/resources.json cannot be read or is malformed"})
+                "2:DIR/resources.json or DIR/intent.json cannot be read or is malformed"})
 public final class CheckCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "a render directory, e.g. out/dev")
     Path dir;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default): the summary; json: check.json's content on standard output")
+    String output;
+
+    @Option(names = {"-q", "--quiet"}, description = "print only the verdict line (and nothing with --output json)")
+    boolean quiet;
 
     @Override
     public Integer call() {
@@ -34,6 +42,10 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     int run(PrintStream stdout, PrintStream stderr) {
+        if (!output.equals("text") && !output.equals("json")) {
+            stderr.println("bulkhead check: --output " + output + ": expected text or json");
+            return 2;
+        }
         RenderView view;
         try {
             view = UnreadableRender.read(dir);
@@ -43,21 +55,28 @@ public final class CheckCommand implements Callable<Integer> {
         }
         CheckReport report;
         try {
-            report = CheckReport.of(dir.toString(), view);
+            report = CheckReport.of(view);
         } catch (IllegalArgumentException e) {
             // a hand-edited value the rules cannot read (an address that is not one, say)
             stderr.println("bulkhead check: " + dir.resolve("resources.json") + " cannot be judged: " + e.getMessage());
             return 2;
         }
+        String json = report.json();
         try {
             write(dir.resolve("check.md"), report.markdown());
-            write(dir.resolve("check.json"), report.json());
+            write(dir.resolve("check.json"), json);
         } catch (IOException e) {
             stderr.println("bulkhead check: cannot write the report into " + dir + ": " + e.getMessage());
             return 2;
         }
-        stdout.print(report.summary());
-        stdout.println("report: " + dir.resolve("check.md") + ", " + dir.resolve("check.json"));
+        if (output.equals("json")) {
+            stdout.print(json);
+        } else if (quiet) {
+            stdout.print(report.summary(dir.toString()).lines().findFirst().orElse("") + "\n");
+        } else {
+            stdout.print(report.summary(dir.toString()));
+            stdout.println("report: " + dir.resolve("check.md") + ", " + dir.resolve("check.json"));
+        }
         return report.passed() ? 0 : 1;
     }
 

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * One end of a flow: a pod in the cluster, described by what NetworkPolicies can see of it, or an address outside
  * the cluster. Policies select pods, never external addresses; only {@code ipBlock} peers match the latter.
  */
-public sealed interface Endpoint permits Endpoint.Pod, Endpoint.External {
+public sealed interface Endpoint permits Endpoint.Pod, Endpoint.External, Endpoint.Node {
 
     /** A short human form for explanations: {@code shop-web/{app=web}} or {@code 203.0.113.7}. */
     String describe();
@@ -82,6 +82,23 @@ public sealed interface Endpoint permits Endpoint.Pod, Endpoint.External {
         @Override
         public String describe() {
             return ip;
+        }
+    }
+
+    /**
+     * The node a pod runs on, as a source: the kubelet's probes and host-network pods. The EKS network policy agent
+     * always admits traffic from a pod's own node, whatever the policies say, so a flow from here to a pod is
+     * allowed as a fact of the platform, not by any rule.
+     */
+    record Node() implements Endpoint {
+
+        /** Why the flow is allowed, as explanations say it. */
+        public static final String REASON = "the EKS network policy agent always admits traffic from the pod's own "
+                + "node (kubelet probes, host-network pods)";
+
+        @Override
+        public String describe() {
+            return "node";
         }
     }
 }

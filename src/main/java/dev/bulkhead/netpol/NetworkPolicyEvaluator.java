@@ -13,14 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
  * Answers "may this flow happen?" from a set of NetworkPolicy objects, as Kubernetes would enforce them: a pod
  * selected by a policy for a direction is isolated in it and accepts only what some selecting policy's rules
- * allow; a flow needs both egress from its source and ingress at its destination. Policies are parsed and
- * validated once, here, so evaluation is cheap enough for all-pairs matrices. Instances are immutable and safe
- * to share between threads.
+ * allow; a flow needs both egress from its source and ingress at its destination. A flow from a pod's own node
+ * ({@link Endpoint.Node}) is always allowed: the EKS network policy agent admits it whatever the policies say.
+ * Policies are parsed and validated once, here, so evaluation is cheap; {@link #candidates} indexes them so that a
+ * whole matrix need not try every pair. Instances are safe to share between threads.
  */
 public final class NetworkPolicyEvaluator {
 
@@ -30,6 +32,7 @@ public final class NetworkPolicyEvaluator {
     private final Map<String, List<Policy>> policiesByNamespace = new HashMap<>();
     private final Map<String, Map<String, String>> namespaceLabels = new ConcurrentHashMap<>();
     private final Function<String, Map<String, String>> labelsOfNamespace = this::labelsOf;
+    private final LongAdder policyEvaluations = new LongAdder();
 
     /**
      * @param policies        NetworkPolicy objects in Kubernetes shape
@@ -59,6 +62,9 @@ public final class NetworkPolicyEvaluator {
 
     /** Whether {@code flow} may happen, and which policies decided it. */
     public Verdict evaluate(Flow flow) {
+        if (flow.from() instanceof Endpoint.Node && flow.to() instanceof Pod) {
+            return Verdict.fromNode(flow);
+        }
         return new Verdict(flow,
                 side(Direction.EGRESS, flow.from(), flow.to(), flow),
                 side(Direction.INGRESS, flow.to(), flow.from(), flow));
@@ -72,6 +78,9 @@ public final class NetworkPolicyEvaluator {
     /** {@link #evaluate}'s answer without its reasons, and without building a {@link Flow}. */
     public boolean allows(Endpoint from, Endpoint to, int port, Protocol protocol) {
         Flow.checkPort(port);
+        if (from instanceof Endpoint.Node && to instanceof Pod) {
+            return true;
+        }
         return passes(isolating(from, Direction.EGRESS), Direction.EGRESS, to, to, port, protocol)
                 && passes(isolating(to, Direction.INGRESS), Direction.INGRESS, from, to, port, protocol);
     }
@@ -107,6 +116,7 @@ public final class NetworkPolicyEvaluator {
         List<String> selectedBy = new ArrayList<>();
         List<String> allowedBy = new ArrayList<>();
         for (Policy policy : isolating(subject, direction)) {
+            policyEvaluations.increment();
             selectedBy.add(policy.id());
             if (policy.allows(direction, peer, flow.to(), flow.port(), flow.protocol(), labelsOfNamespace)) {
                 allowedBy.add(policy.id());
@@ -115,8 +125,24 @@ public final class NetworkPolicyEvaluator {
         return new Verdict.Side(true, selectedBy, allowedBy);
     }
 
+    /**
+     * How many times a policy's rules were matched against a flow since this evaluator was built: the unit of work
+     * of every evaluation, counted so that tests can prove a matrix grows linearly with the render.
+     */
+    public long policyEvaluations() {
+        return policyEvaluations.sum();
+    }
+
+    /**
+     * An index over {@code endpoints} that names, for each source, the destinations some policy could let it reach;
+     * every other pair is denied without being evaluated. See {@link CandidateIndex}.
+     */
+    public CandidateIndex candidates(List<? extends Endpoint> endpoints) {
+        return new CandidateIndex(List.copyOf(endpoints), policiesByNamespace, this::isolating, this::labelsOf);
+    }
+
     /** The policies that isolate {@code endpoint} in {@code direction}; none for an external address. */
-    private List<Policy> isolating(Endpoint endpoint, Direction direction) {
+    List<Policy> isolating(Endpoint endpoint, Direction direction) {
         if (!(endpoint instanceof Pod pod)) {
             return List.of();
         }
@@ -139,6 +165,7 @@ public final class NetworkPolicyEvaluator {
             return true;
         }
         for (Policy policy : isolating) {
+            policyEvaluations.increment();
             if (policy.allows(direction, peer, destination, port, protocol, labelsOfNamespace)) {
                 return true;
             }

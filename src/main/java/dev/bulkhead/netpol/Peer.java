@@ -44,7 +44,8 @@ sealed interface Peer permits Peer.Pods, Peer.IpBlock {
 
         @Override
         public boolean matches(Endpoint endpoint, Function<String, Map<String, String>> namespaceLabels) {
-            Optional<String> ip = endpoint instanceof Pod pod ? pod.ip() : Optional.of(((External) endpoint).ip());
+            Optional<String> ip = endpoint instanceof Pod pod ? pod.ip()
+                    : endpoint instanceof External external ? Optional.of(external.ip()) : Optional.empty();
             return ip.map(Ipv4Cidr::address).filter(this::contains).isPresent();
         }
 

@@ -8,10 +8,19 @@ import java.util.List;
  * destination both allow it. Each {@link Side} names the policies that isolate that end and those that let the
  * flow through, so a denial can be traced to a policy and an allowance to a rule.
  */
-public record Verdict(Flow flow, Side egress, Side ingress) {
+public record Verdict(Flow flow, Side egress, Side ingress, boolean nodeLocal) {
+
+    public Verdict(Flow flow, Side egress, Side ingress) {
+        this(flow, egress, ingress, false);
+    }
+
+    /** A flow from the destination pod's own node, which the EKS agent always admits. */
+    static Verdict fromNode(Flow flow) {
+        return new Verdict(flow, Side.NOT_APPLICABLE, Side.NOT_APPLICABLE, true);
+    }
 
     public boolean allowed() {
-        return egress.allows() && ingress.allows();
+        return nodeLocal || (egress.allows() && ingress.allows());
     }
 
     /**
@@ -23,6 +32,9 @@ public record Verdict(Flow flow, Side egress, Side ingress) {
         String from = flow.from().describe();
         String to = flow.to().describe();
         List<String> parts = new ArrayList<>();
+        if (nodeLocal) {
+            return "ALLOWED: " + what + " from " + from + " to " + to + ": " + Endpoint.Node.REASON;
+        }
         if (allowed()) {
             parts.add("ALLOWED: " + what + " from " + from + " to " + to);
             if (egress.applies()) {

@@ -32,8 +32,11 @@ public final class MockEngine {
     private MockEngine() {
     }
 
-    /** The result of one run: the resources in construction order, and the mocks that saw them. */
-    public record Run(List<RenderedResource> resources, PlausibleMocks mocks) {
+    /**
+     * The result of one run: the resources in construction order, the mocks that saw them, and the stack's outputs
+     * as plain values, as the mocks resolved them (sorted by name).
+     */
+    public record Run(List<RenderedResource> resources, PlausibleMocks mocks, Map<String, Object> outputs) {
     }
 
     public static synchronized Run run(String stack, String region, Consumer<Context> program) {
@@ -59,7 +62,10 @@ public final class MockEngine {
             if (!result.errors().isEmpty() || result.exitCode() != 0) {
                 throw new RenderException("the program failed under the mock engine: " + result.errors());
             }
-            return new Run(collect(result.resources(), constructed, mocks), mocks);
+            Map<String, Object> outputs = new java.util.TreeMap<>();
+            result.outputs().forEach((name, output) -> outputs.put(name,
+                    JsonValues.toPlain(JsonValues.toJson(PulumiTest.extractValue(output)))));
+            return new Run(collect(result.resources(), constructed, mocks), mocks, outputs);
         } finally {
             PulumiTest.cleanup();
         }

@@ -2,6 +2,9 @@ package dev.bulkhead.render;
 
 import dev.bulkhead.config.StackSettings;
 import dev.bulkhead.cost.CostEstimate;
+import dev.bulkhead.intent.Intent;
+import dev.bulkhead.intent.IntentJson;
+import dev.bulkhead.intent.IntentPlan;
 import dev.bulkhead.program.BulkheadProgram;
 
 import java.nio.file.Path;
@@ -29,22 +32,29 @@ public final class Renderer {
     }
 
     /** The files of a render, by path relative to the output directory. */
-    public static Map<String, String> files(List<RenderedResource> resources) {
+    public static Map<String, String> files(List<RenderedResource> resources, Intent intent) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(ResourcesJson.FILE, ResourcesJson.write(resources));
+        files.put(Intent.FILE, IntentJson.write(intent));
         files.putAll(KubernetesManifests.files(resources));
         files.putAll(PolicyDocuments.files(resources));
         return files;
     }
 
-    /** Renders {@code settings} into {@code outDir} (replacing it only on success) and returns the summary. */
-    public static String render(StackSettings settings, Path outDir) {
-        List<RenderedResource> resources = resources(settings);
-        CostEstimate cost = CostEstimate.of(resources, settings.region());
-        Map<String, String> files = files(resources);
+    /**
+     * Renders {@code settings} into {@code outDir} (replacing it only on success) and returns the summary.
+     *
+     * @param verbose whether the summary adds the resources per component, project and type
+     */
+    public static String render(StackSettings settings, Path outDir, boolean verbose) {
+        MockEngine.Run run = MockEngine.run(settings.stack(), settings.region(),
+                ctx -> BulkheadProgram.define(ctx, settings));
+        Intent intent = IntentPlan.of(settings);
+        CostEstimate cost = CostEstimate.of(run.resources(), settings.region());
+        Map<String, String> files = files(run.resources(), intent);
         files.put(COST_FILE, cost.markdown());
         RenderDirectory.replace(outDir, files);
-        return RenderSummary.of(settings.stack(), resources, outDir.toString()) + cost.summary(MAX_PROJECT_COSTS)
-                + "  details: " + outDir.resolve(COST_FILE) + "\n";
+        String costSummary = cost.summary(MAX_PROJECT_COSTS) + "  details: " + outDir.resolve(COST_FILE) + "\n";
+        return RenderSummary.of(intent, run.resources(), run.outputs(), outDir.toString(), verbose, costSummary);
     }
 }

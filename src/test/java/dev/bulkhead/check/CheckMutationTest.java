@@ -2,6 +2,7 @@ package dev.bulkhead.check;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.bulkhead.intent.DeclaredFlow;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -36,26 +37,28 @@ class CheckMutationTest {
     }
 
     private Set<String> failedRules() {
-        CheckReport report = CheckReport.of("dev", render.view());
+        CheckReport report = CheckReport.of(render.view());
         Set<String> ids = new TreeSet<>();
         report.findings().forEach(f -> ids.add(f.ruleId()));
         return ids;
     }
 
     private void assertFails(String... ruleIds) {
-        CheckReport report = CheckReport.of("dev", render.view());
-        assertFalse(report.passed(), report.summary());
+        CheckReport report = CheckReport.of(render.view());
+        assertFalse(report.passed(), report.summary("dev"));
+        assertTrue(report.markdown().contains("## Violations"));
+        assertTrue(report.json().contains("\"passed\": false"));
         Set<String> failed = failedRules();
         for (String id : ruleIds) {
-            assertTrue(failed.contains(id), "expected " + id + " in " + failed + "\n" + report.summary());
+            assertTrue(failed.contains(id), "expected " + id + " in " + failed + "\n" + report.summary("dev"));
         }
     }
 
     @Test
     void theUntouchedRenderPassesWithoutFindings() {
         withListeners();
-        CheckReport report = CheckReport.of("dev", render.view());
-        assertTrue(report.passed(), report.summary());
+        CheckReport report = CheckReport.of(render.view());
+        assertTrue(report.passed(), report.summary("dev"));
         assertEquals(List.of(), report.findings());
         assertTrue(report.connectivity().undeclared().isEmpty());
     }
@@ -63,8 +66,8 @@ class CheckMutationTest {
     @Test
     void theMatrixProbesEveryKindOfEndpoint() {
         var kinds = new TreeSet<Probe.Kind>();
-        CheckReport.of("dev", render.view()).connectivity().probes().forEach(p -> kinds.add(p.kind()));
-        assertEquals(Set.of(Probe.Kind.values()), kinds);
+        CheckReport.of(render.view()).connectivity().probes().forEach(p -> kinds.add(p.kind()));
+        assertEquals(new TreeSet<>(Set.of(Probe.Kind.values())), kinds);
     }
 
     @Test
@@ -147,8 +150,12 @@ class CheckMutationTest {
                   {"cidr": "0.0.0.0/0", "except": ["10.40.0.0/16", "172.20.0.0/16"]}}],
                   "ports": [{"protocol": "TCP", "port": 443}]}]}}""");
         render.add("kubernetes:networking.k8s.io/v1:NetworkPolicy", "billing-allow-any", policy);
-        CheckReport report = CheckReport.of("dev", render.view());
-        assertTrue(report.passed(), report.summary());
+        // the labels and annotation alone prove nothing: only the config declares a flow
+        assertFails("connectivity.undeclared-egress");
+        render.declare(new DeclaredFlow("project:billing", "outside", List.of("443/TCP"),
+                "declared egress to 0.0.0.0/0:443", "projects[billing].egress[0] (0.0.0.0/0:443 (allowAny))"));
+        CheckReport report = CheckReport.of(render.view());
+        assertTrue(report.passed(), report.summary("dev"));
         assertEquals(Set.of("isolation.allow-any"), failedRules());
         assertEquals(1, report.warnings());
     }

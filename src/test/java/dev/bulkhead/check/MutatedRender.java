@@ -4,18 +4,36 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.bulkhead.intent.DeclaredFlow;
+import dev.bulkhead.intent.Intent;
 import dev.bulkhead.render.ResourcesJson;
 import dev.bulkhead.testing.Stacks;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 
 /** The dev render as editable JSON: find a resource, change it, and read it back as a {@link RenderView}. */
 final class MutatedRender {
 
     final JsonArray resources;
+    private final List<DeclaredFlow> declared = new ArrayList<>();
 
     MutatedRender() {
         resources = JsonParser.parseString(ResourcesJson.write(Stacks.rendered("dev"))).getAsJsonArray();
+    }
+
+    /** Adds a flow to what the config declares, as a config change would. */
+    void declare(DeclaredFlow flow) {
+        declared.add(flow);
+    }
+
+    Intent intent() {
+        Intent dev = Stacks.intent("dev");
+        List<DeclaredFlow> flows = new ArrayList<>(dev.flows());
+        flows.addAll(declared);
+        return new Intent(dev.version(), dev.stack(), dev.layer(), dev.trustDomain(), dev.monitoringNamespace(),
+                dev.projects(), flows);
     }
 
     JsonObject find(Predicate<JsonObject> which) {
@@ -60,7 +78,7 @@ final class MutatedRender {
     }
 
     RenderView view() {
-        return new RenderView(ResourcesJson.read(resources.toString()));
+        return new RenderView(ResourcesJson.read(resources.toString()), intent());
     }
 
     static JsonObject json(String text) {

@@ -22,7 +22,7 @@ class WorkloadRulesTest {
     private final MutatedRender render = new MutatedRender();
 
     private List<Finding> findings() {
-        return CheckReport.of("dev", render.view()).findings().stream()
+        return CheckReport.of(render.view()).findings().stream()
                 .filter(f -> f.ruleId().startsWith("workload.") || f.ruleId().equals("isolation.no-user-rbac"))
                 .toList();
     }

@@ -41,8 +41,15 @@ class RenderCommandTest {
         assertTrue(Files.isDirectory(dir.resolve("kubernetes")));
         assertTrue(Files.isDirectory(dir.resolve("aws")));
         String summary = out.toString(StandardCharsets.UTF_8);
-        assertTrue(summary.startsWith("rendered stack dev: "), summary);
-        assertTrue(summary.matches("(?s).*per project:\\n(\\s+\\d+  \\w+\\n)*\\s+\\d+  shop\\n.*"), summary);
+        assertTrue(summary.startsWith("rendered stack dev (layer all): "), summary);
+        assertTrue(summary.contains("  shop       namespaces shop-web, shop-api (gateway shop-gateway)\n"
+                + "             route  shop.example.com/ -> shop-web/storefront:8080\n"
+                + "             export orders: shop-api/orders:8080 to billing\n"), summary);
+        assertTrue(summary.matches("(?s).*loadBalancers\\.shop\\.dnsName +dev-shop-\\d+\\.eu-west-1\\.elb\\.amazonaws\\.com\\n.*"),
+                summary);
+        assertTrue(summary.contains("next: ./bulkhead check "), summary);
+        assertFalse(summary.contains("per type:"), "the per-type table is for --verbose");
+        assertTrue(Files.readString(dir.resolve("intent.json")).contains("\"why\": \"export orders of shop\""));
     }
 
     @Test
@@ -56,7 +63,7 @@ class RenderCommandTest {
         assertTrue(resources.contains("bulkhead:project:Project"), resources);
         assertFalse(resources.contains("\"aws:"), "a project layer has no AWS resources");
         assertFalse(resources.contains("shop-web"), "a project layer has no other project's objects");
-        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("rendered stack plat-billing: "), out::toString);
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("rendered stack plat-billing (layer project): "), out::toString);
     }
 
     @Test

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What the dev render shows of the platform services: Helm releases, the remote CRD manifest, the controller's policy. */
 class PlatformRenderTest {
 
-    private final Map<String, String> files = Renderer.files(Stacks.rendered("dev"));
+    private final Map<String, String> files = Renderer.files(Stacks.rendered("dev"), Stacks.intent("dev"));
 
     @Test
     void helmReleasesAreDescribedWithTheirPinnedVersionsAndValues() {

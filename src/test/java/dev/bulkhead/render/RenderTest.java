@@ -1,5 +1,6 @@
 package dev.bulkhead.render;
 
+import dev.bulkhead.intent.IntentPlan;
 import dev.bulkhead.testing.Stacks;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +18,8 @@ class RenderTest {
     @Test
     void twoRendersOfTheSameInputAreByteIdentical() {
         var settings = Stacks.settings("dev");
-        Map<String, String> first = Renderer.files(Renderer.resources(settings));
-        Map<String, String> second = Renderer.files(Renderer.resources(settings));
+        Map<String, String> first = Renderer.files(Renderer.resources(settings), IntentPlan.of(settings));
+        Map<String, String> second = Renderer.files(Renderer.resources(settings), IntentPlan.of(settings));
         assertEquals(first.keySet(), second.keySet());
         first.forEach((path, text) -> assertEquals(text, second.get(path), path + " differs between two renders"));
     }
@@ -51,7 +52,7 @@ class RenderTest {
 
     @Test
     void kubernetesObjectsAreWrittenPerNamespaceAsCompleteYaml() {
-        Map<String, String> files = Renderer.files(Stacks.rendered("dev"));
+        Map<String, String> files = Renderer.files(Stacks.rendered("dev"), Stacks.intent("dev"));
         String shopWeb = files.get("kubernetes/shop-web.yaml");
         assertTrue(shopWeb != null, "a file for namespace shop-web; files: " + files.keySet());
         assertTrue(shopWeb.contains("kind: NetworkPolicy"));
@@ -71,7 +72,7 @@ class RenderTest {
     @Test
     void everyIamPolicyDocumentIsWrittenUnderAws() {
         List<RenderedResource> resources = Stacks.rendered("dev");
-        Map<String, String> files = Renderer.files(resources);
+        Map<String, String> files = Renderer.files(resources, Stacks.intent("dev"));
         long roles = resources.stream().filter(r -> r.type().equals("aws:iam/role:Role")).count();
         long trustFiles = files.keySet().stream().filter(p -> p.startsWith("aws/") && p.endsWith(".trust.json")).count();
         assertEquals(roles, trustFiles, "one trust policy file per role");

@@ -3,6 +3,8 @@ package dev.bulkhead.testing;
 import dev.bulkhead.config.ConfigException;
 import dev.bulkhead.config.SettingsParser;
 import dev.bulkhead.config.StackSettings;
+import dev.bulkhead.intent.Intent;
+import dev.bulkhead.intent.IntentPlan;
 import dev.bulkhead.render.RenderedResource;
 import dev.bulkhead.render.Renderer;
 
@@ -42,5 +44,10 @@ public final class Stacks {
     /** The render of a project stack file, cached: callers must not modify it. */
     public static List<RenderedResource> rendered(String stack) {
         return RENDERS.computeIfAbsent(stack, s -> Renderer.resources(settings(s)));
+    }
+
+    /** What the stack's config declares ({@code intent.json} of its render). */
+    public static Intent intent(String stack) {
+        return IntentPlan.of(settings(stack));
     }
 }

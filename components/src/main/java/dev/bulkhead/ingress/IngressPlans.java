@@ -39,7 +39,9 @@ public final class IngressPlans {
         if (!edge.hasGateway()) {
             return Optional.empty();
         }
-        Compartment compartment = Compartment.of(edge.project(), edge.platform(), edge.gatewayNamespace());
+        // the scraper reaches the gateway's own metrics, never the ports the project's apps expose
+        Compartment compartment = Compartment.of(edge.project(), edge.platform(), edge.gatewayNamespace())
+                .withMetricsPorts(List.of(GatewayPorts.METRICS));
         CompartmentPlan standard = CompartmentPlan.of(compartment);
         List<Manifest> contents = new ArrayList<>();
         for (Manifest manifest : standard.contents()) {

@@ -58,6 +58,11 @@ public record Compartment(
                 spec.quota() == null ? QuotaSpec.defaults() : spec.quota());
     }
 
+    /** This compartment with other scrape ports: a namespace whose pods expose other metrics than the apps'. */
+    public Compartment withMetricsPorts(List<Integer> ports) {
+        return new Compartment(project, namespace, projectNamespaces, trustDomain, monitoringNamespace, ports, quota);
+    }
+
     /** Labels on every generated object: who made it and for which project. */
     public Map<String, String> labels() {
         return Map.of(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE,
