@@ -146,7 +146,7 @@ public final class BulkheadProgram {
 
         Map<String, Project> projects = new LinkedHashMap<>();
         for (ProjectSpec spec : withProjects ? settings.projects() : List.<ProjectSpec>of()) {
-            projects.put(spec.name(), new Project("project-" + spec.name(), ProjectArgs.builder()
+            projects.put(spec.name(), new Project(Names.projectComponent(spec.name()), ProjectArgs.builder()
                     .stack(settings.stack())
                     .spec(spec)
                     .platform(settings.platform())
@@ -186,7 +186,7 @@ public final class BulkheadProgram {
         var inCluster = new Provider("in-cluster", ProviderArgs.builder()
                 .kubeconfig(InClusterKubeconfig.yaml())
                 .build());
-        var project = new Project("project-" + spec.name(), ProjectArgs.builder()
+        var project = new Project(Names.projectComponent(spec.name()), ProjectArgs.builder()
                 .stack(settings.stack())
                 .spec(spec)
                 .platform(settings.platform())

@@ -95,9 +95,9 @@ public final class EgressWaypointPlan {
                 contents);
     }
 
-    /** The ServiceEntry, AuthorizationPolicy and DestinationRule name of a host: {@code *.x.com} is {@code wildcard-x-com}. */
+    /** The ServiceEntry, AuthorizationPolicy and DestinationRule name of a host (see {@link Names#host}). */
     public static String slug(String host) {
-        return Names.kubernetes(host.replace("*", "wildcard").replace('.', '-'));
+        return Names.host(host);
     }
 
     private static Manifest namespace(Map<String, String> labels) {

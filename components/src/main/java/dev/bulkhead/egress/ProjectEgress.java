@@ -16,8 +16,9 @@ import static dev.bulkhead.isolation.NetworkPolicyParts.EGRESS;
 
 /**
  * A project namespace's ways out, beyond DNS and the project itself: HBONE to the egress waypoint when the project
- * may reach any external host, and one address block and port per CIDR rule. With neither, the namespace reaches
- * nothing outside the cluster.
+ * may reach any external host, and one address block and port per CIDR rule. Every rule, narrow or allow-any, has
+ * the never-outside ranges inside it cut out ({@link NeverOutside}). With neither, the namespace reaches nothing
+ * outside the cluster.
  */
 public final class ProjectEgress {
 
@@ -50,7 +51,8 @@ public final class ProjectEgress {
                             List.of(NetworkPolicyParts.anyAddressExcept(NeverOutside.ranges(context.internalRanges()))),
                             port));
                 } else {
-                    narrow.add(NetworkPolicyParts.to(List.of(NetworkPolicyParts.ipBlock(cidr.cidr())), port));
+                    narrow.add(NetworkPolicyParts.to(List.of(NetworkPolicyParts.ipBlock(cidr.cidr(),
+                            NeverOutside.inside(cidr.cidr(), context.internalRanges()))), port));
                     destinations.add(cidr.cidr() + ":" + cidr.port());
                 }
             }
