@@ -204,9 +204,13 @@ final class ConfigReader {
         return "a " + v.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
 
-    /** A scalar as text: integral numbers without a fraction (gson reads every JSON number as a double). */
+    /**
+     * A scalar as text: numbers in their shortest form, integral ones without a fraction. The engine hands the program
+     * {@code 1.50} as the JSON number 1.5 (and gson reads every JSON number as a double), so a stack file's number is
+     * written the same way: both paths then read the same text.
+     */
     static String format(Object v) {
-        if (v instanceof Double || v instanceof Float) {
+        if (v instanceof Double || v instanceof Float || v instanceof WrittenNumber) {
             double d = ((Number) v).doubleValue();
             if (Double.isFinite(d)) {
                 return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();

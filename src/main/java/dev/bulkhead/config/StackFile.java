@@ -79,7 +79,7 @@ final class StackFile {
         } catch (YamlEngineException e) {
             throw fileError("malformed YAML: " + e.getMessage());
         }
-        if (document.isEmpty()) {
+        if (document.isEmpty() || isNull(document.get())) {
             throw fileError("the file is empty; a stack file holds a config: mapping of namespace:key to values, "
                     + "see docs/configuration.md");
         }
