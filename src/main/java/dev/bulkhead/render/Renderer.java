@@ -32,8 +32,12 @@ public final class Renderer {
         return files;
     }
 
-    /** Renders {@code settings} into {@code outDir} (replacing it only on success) and returns the summary. */
+    /**
+     * Renders {@code settings} into {@code outDir} (replacing it only on success, and only if it is a previous
+     * render or new) and returns the summary.
+     */
     public static String render(StackSettings settings, Path outDir) {
+        RenderDirectory.checkReplaceable(outDir);
         List<RenderedResource> resources = resources(settings);
         RenderDirectory.replace(outDir, files(resources));
         return RenderSummary.of(settings.stack(), resources, outDir.toString());

@@ -17,7 +17,6 @@ import dev.bulkhead.naming.Labels;
 import dev.bulkhead.naming.Names;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +100,7 @@ public final class EgressWaypointPlan {
     }
 
     private static Manifest namespace(Map<String, String> labels) {
-        Map<String, String> all = new HashMap<>(labels);
+        Map<String, String> all = new TreeMap<>(labels);
         all.put(Labels.ROLE, Labels.ROLE_EGRESS);
         all.put(Labels.NAMESPACE_NAME, NAMESPACE);
         all.putAll(PodSecurity.labels());
@@ -109,7 +108,7 @@ public final class EgressWaypointPlan {
     }
 
     private static Manifest waypoint(Map<String, String> labels) {
-        Map<String, String> all = new HashMap<>(labels);
+        Map<String, String> all = new TreeMap<>(labels);
         all.put(Labels.WAYPOINT_FOR, "service");
         return new Manifest(GATEWAY_API, "Gateway", WAYPOINT, NAMESPACE, all, Map.of("spec", Map.of(
                 "gatewayClassName", "istio-waypoint",
@@ -118,7 +117,7 @@ public final class EgressWaypointPlan {
     }
 
     private static Manifest serviceEntry(String host, List<ExternalHost> entries, Map<String, String> labels) {
-        Map<String, String> all = new HashMap<>(labels);
+        Map<String, String> all = new TreeMap<>(labels);
         all.put(Labels.USE_WAYPOINT, WAYPOINT);
         List<Object> ports = new ArrayList<>();
         for (ExternalHost e : entries) {

@@ -8,9 +8,9 @@ import dev.bulkhead.model.EgressRule;
 import dev.bulkhead.naming.Labels;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static dev.bulkhead.isolation.NetworkPolicyParts.EGRESS;
 
@@ -30,7 +30,7 @@ public final class ProjectEgress {
     }
 
     public static List<Manifest> of(Compartment compartment, List<EgressRule> rules, EgressContext context) {
-        Map<String, String> labels = new HashMap<>(compartment.labels());
+        Map<String, String> labels = new TreeMap<>(compartment.labels());
         labels.put(Labels.COMPONENT, EgressWaypointPlan.COMPONENT);
         List<Manifest> policies = new ArrayList<>();
         boolean hosts = context.sharedHosts() || rules.stream().anyMatch(r -> r instanceof EgressRule.Host);
