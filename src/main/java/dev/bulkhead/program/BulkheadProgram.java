@@ -24,6 +24,7 @@ import dev.bulkhead.kubernetes.InClusterKubeconfig;
 import dev.bulkhead.model.Layer;
 import dev.bulkhead.model.LayerSelection;
 import dev.bulkhead.model.ProjectSpec;
+import dev.bulkhead.model.ProtectionSpec;
 import dev.bulkhead.naming.Names;
 import dev.bulkhead.network.Network;
 import dev.bulkhead.network.NetworkArgs;
@@ -34,6 +35,7 @@ import dev.bulkhead.operator.PulumiOperatorArgs;
 import dev.bulkhead.platform.PlatformServices;
 import dev.bulkhead.platform.PlatformServicesArgs;
 import dev.bulkhead.project.Project;
+import dev.bulkhead.protection.Protection;
 import dev.bulkhead.project.ProjectArgs;
 
 import java.util.ArrayList;
@@ -47,7 +49,8 @@ import java.util.TreeMap;
  * platform services, the egress waypoint, then per configured project its compartments and its ALB. Stack config
  * selects the layer: all of it, the platform with the operator reconciling each project's stack, or one project's
  * layer. The same function runs under the Pulumi engine ({@code pulumi up}) and under the mock engine
- * ({@code render}, tests).
+ * ({@code render}, tests). With {@code bulkhead:protect}, the stateful resources of the network, the cluster and each
+ * project's ingress, and every project namespace, are protected ({@link Protection}); a retired project's are not.
  */
 public final class BulkheadProgram {
 
@@ -68,6 +71,7 @@ public final class BulkheadProgram {
     }
 
     private static void definePlatform(Context ctx, StackSettings settings, boolean withProjects) {
+        ProtectionSpec protection = settings.protection();
         var access = new Access("access", AccessArgs.builder()
                 .stack(settings.stack())
                 .spec(settings.access())
@@ -78,7 +82,8 @@ public final class BulkheadProgram {
                 .stack(settings.stack())
                 .clusterName(Names.cluster(settings.stack()))
                 .spec(settings.network())
-                .build(), null);
+                .build(), ComponentResourceOptions.builder()
+                .resourceTransformations(Protection.statefulResources(protection.enabled())).build());
 
         var cluster = new Cluster("cluster", ClusterArgs.builder()
                 .stack(settings.stack())
@@ -89,7 +94,8 @@ public final class BulkheadProgram {
                 .privateSubnetIds(network.privateSubnetIds())
                 .adminRoleArn(access.adminRoleArn())
                 .apiClientCidrs(settings.cluster().apiClientCidrs())
-                .build(), null);
+                .build(), ComponentResourceOptions.builder()
+                .resourceTransformations(Protection.statefulResources(protection.enabled())).build());
 
         var clusterAccess = new ClusterAccess("cluster-access", ClusterAccessArgs.builder()
                 .clusterName(cluster.clusterName())
@@ -131,6 +137,7 @@ public final class BulkheadProgram {
                             settings.network().availabilityZones(), settings.cluster().serviceCidr()))
                     .publicSubnetCidrs(network.publicSubnetCidrs())
                     .egress(egressContext(settings))
+                    .protection(protection)
                     .provider(cluster.kubernetesProvider())
                     .build(), ComponentResourceOptions.builder().dependsOn(List.of(platform)).build());
             ctx.export("projectStacks", Output.of(List.copyOf(operator.stacks().keySet())));
@@ -154,7 +161,8 @@ public final class BulkheadProgram {
                     .egress(egressContext(settings))
                     .publicSubnetCidrs(network.publicSubnetCidrs())
                     .provider(cluster.kubernetesProvider())
-                    .build(), ComponentResourceOptions.builder().dependsOn(List.of(platform)).build()));
+                    .build(), ComponentResourceOptions.builder().dependsOn(List.of(platform))
+                    .resourceTransformations(Protection.namespaces(protection.protects(spec.name()))).build()));
         }
 
         projects.forEach((name, project) -> {
@@ -211,16 +219,18 @@ public final class BulkheadProgram {
     /** A project's ALB, target group and gateway certificate, once its gateway namespace is sealed. */
     private static Ingress ingress(StackSettings settings, ProjectSpec spec, Network network, Cluster cluster,
                                    List<? extends Resource> gatewayReady) {
+        boolean protect = settings.protection().protects(spec.name());
         return new Ingress("ingress-" + spec.name(), IngressArgs.builder()
                 .stack(settings.stack())
-                .production(settings.production())
+                .protect(protect)
                 .project(spec)
                 .vpcId(network.vpcId())
                 .publicSubnetIds(network.publicSubnetIds())
                 .privateSubnetCidrs(network.privateSubnetCidrs())
                 .provider(cluster.kubernetesProvider())
                 .gatewayGuards(List.copyOf(gatewayReady))
-                .build(), null);
+                .build(), ComponentResourceOptions.builder()
+                .resourceTransformations(Protection.statefulResources(protect)).build());
     }
 
     /** Per project with ingress: its ALB's ARN and DNS name (where its hosts' DNS records point). */
