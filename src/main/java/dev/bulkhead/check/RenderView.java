@@ -30,8 +30,18 @@ public final class RenderView {
     private Connectivity connectivity;
     private NetworkPolicyEvaluator evaluator;
 
+    /**
+     * @throws IllegalArgumentException when a Kubernetes object's labels or annotations are not a mapping of strings:
+     *                                  rules that select by label would otherwise read them as absent, and pass
+     */
     public RenderView(List<RenderedResource> resources) {
         this.resources = List.copyOf(resources);
+        for (RenderedResource r : resources) {
+            if (r.type().startsWith("kubernetes:")) {
+                labels(r);
+                annotations(r);
+            }
+        }
         for (RenderedResource r : ofType(NAMESPACE)) {
             namespaceLabels.put(name(r), labels(r));
         }
@@ -121,11 +131,11 @@ public final class RenderView {
     }
 
     public static Map<String, String> labels(RenderedResource r) {
-        return stringMap(metadata(r).map(m -> m.get("labels")).orElse(null));
+        return stringMap(r, "labels");
     }
 
     public static Map<String, String> annotations(RenderedResource r) {
-        return stringMap(metadata(r).map(m -> m.get("annotations")).orElse(null));
+        return stringMap(r, "annotations");
     }
 
     /** A Kubernetes object's {@code spec}, empty when it has none. */
@@ -138,11 +148,17 @@ public final class RenderView {
         return m instanceof Map<?, ?> ? Optional.of(Plain.map(m)) : Optional.empty();
     }
 
-    private static Map<String, String> stringMap(Object value) {
+    private static Map<String, String> stringMap(RenderedResource r, String field) {
+        Object value = metadata(r).map(m -> m.get(field)).orElse(null);
         Map<String, String> out = new LinkedHashMap<>();
-        if (value instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+        if (value == null) {
+            return out;
         }
+        if (!(value instanceof Map<?, ?> map) || !map.values().stream().allMatch(v -> v instanceof String)) {
+            throw new IllegalArgumentException(r.urn() + ": metadata." + field + " must map names to strings, not "
+                    + value);
+        }
+        map.forEach((k, v) -> out.put(String.valueOf(k), (String) v));
         return out;
     }
 }
