@@ -17,6 +17,8 @@ public final class Names {
     public static final int KUBERNETES_MAX = 63;
     /** ALB and target group names. */
     public static final int ELB_MAX = 32;
+    /** The stack's part of a load balancer or target group name. */
+    static final int ELB_STACK_MAX = 16;
     /** IAM role and policy names. */
     public static final int IAM_ROLE_MAX = 64;
     /** EKS cluster names. */
@@ -61,12 +63,15 @@ public final class Names {
     }
 
     /**
-     * The stack's part of a load balancer name: never empty, never starting with a dash, and never {@code internal}
-     * (AWS refuses load balancer names starting {@code internal-}), so that every name of the stack starts the same.
+     * The stack's part of a load balancer name: never empty, never starting with a dash, never {@code internal} (AWS
+     * refuses load balancer names starting {@code internal-}), and at most {@value #ELB_STACK_MAX} characters, so that
+     * every name of the stack starts with it.
      */
     private static String elbStack(String stack) {
         String s = trimDashes(sanitize(stack));
-        return s.isEmpty() || s.equals("internal") || s.startsWith("internal-") ? "lb-" + s : s;
+        s = s.isEmpty() || s.equals("internal") || s.startsWith("internal-") ? "lb-" + s : s;
+        // short enough that every name of the stack keeps it whole, however long the project's part
+        return trimDashes(fit(s, ELB_STACK_MAX));
     }
 
     private static String elb(String name) {
