@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 /**
  * A test model of what the Pulumi CLI hands a program for a stack file ({@code PULUMI_CONFIG}): it reads the file with
  * go-yaml v3, passes each top-level scalar as the text written, and each structured value as the JSON of go-yaml v3's
- * reading (nulls kept, as Go's encoder keeps them), in which unquoted scalars are resolved by go-yaml's rules (a leading zero is octal, {@code _} is dropped
- * from numbers, {@code on} and {@code 7:23} stay text, {@code 3.0} is the float 3 and JSON writes it {@code 3}).
+ * reading (nulls kept, as Go's encoder keeps them), in which unquoted scalars are resolved by go-yaml's rules (a
+ * leading zero is octal, {@code _} is dropped from numbers, {@code on} and {@code 7:23} stay text, {@code 3.0} is the
+ * float 3 and JSON writes it {@code 3}).
  * Written independently of the program's reader, so that the two can be compared.
  */
 final class PulumiEngineEncoding {

@@ -26,8 +26,8 @@ import java.util.Map;
 /**
  * A project's internet-facing ALB, built in Pulumi so that its ARN and DNS name are typed outputs: in the public
  * subnets, with its own security group, invalid header fields dropped, the strictest desync mitigation, access
- * logs, deletion protection while the project is protected and an optional WAF web ACL; an HTTPS listener with the project's ACM
- * certificate and TLS policy; an HTTP listener that only redirects; a target group of the gateway pods' IPs, reached
+ * logs, deletion protection while the project is protected and an optional WAF web ACL; an HTTPS listener with the
+ * project's ACM certificate and TLS policy; an HTTP listener that only redirects; a target group of the gateway pods' IPs, reached
  * over TLS and health-checked on Envoy's readiness endpoint; the TargetGroupBinding that fills it; and the
  * certificate the gateway presents to the ALB.
  */
