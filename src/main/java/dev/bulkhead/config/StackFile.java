@@ -276,7 +276,9 @@ final class StackFile {
                     bytes[offset] & 0xFF, line)).at(line));
         }
         decoder.flush(out);
-        return out.flip().toString();
+        String text = out.flip().toString();
+        // a byte-order mark is allowed before a YAML document, as go-yaml allows it
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** The stacks of {@code projectRoot}: every {@code Pulumi.<stack>.yaml}, sorted. */

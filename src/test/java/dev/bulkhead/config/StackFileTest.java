@@ -59,7 +59,7 @@ class StackFileTest {
     }
 
     @Test
-    void aByteThatIsNotUtf8NamesItsLine() throws IOException {
+    void aByteThatIsNotUtf8NamesItsLine() throws IOException, ConfigException {
         byte[] text = MINIMAL.replace("name: billing", "name: b\u00e9lling").getBytes(StandardCharsets.UTF_8);
         byte[] latin1 = MINIMAL.replace("name: billing", "name: b\u00e9lling").getBytes(StandardCharsets.ISO_8859_1);
         Files.write(file(), latin1);
@@ -70,6 +70,10 @@ class StackFileTest {
         Files.write(file(), text);
         ConfigException utf8 = assertThrows(ConfigException.class, () -> SettingsParser.fromStackFile(dir, "dev"));
         assertEquals("bulkhead:projects[1].name", utf8.errors().get(0).path(), "UTF-8 is read; the name is then wrong");
+
+        Files.writeString(file(), "\uFEFF" + MINIMAL);
+        assertEquals(List.of("shop", "billing"), SettingsParser.fromStackFile(dir, "dev").projects().stream()
+                .map(p -> p.name()).toList(), "a byte-order mark is allowed");
     }
 
     @Test
