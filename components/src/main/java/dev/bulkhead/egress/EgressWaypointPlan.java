@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -161,7 +162,8 @@ public final class EgressWaypointPlan {
                                           Map<String, String> labels) {
         List<Object> rules = new ArrayList<>();
         for (ExternalHost e : entries) {
-            List<String> principals = new ArrayList<>();
+            // sorted: which namespaces are listed matters, not the order the config lists them in
+            SortedSet<String> principals = new TreeSet<>();
             for (String project : e.projects()) {
                 ProjectSpec spec = in.projects().stream().filter(p -> p.name().equals(project)).findFirst()
                         .orElseThrow(() -> new IllegalArgumentException(host + " admits unknown project " + project));
@@ -169,7 +171,7 @@ public final class EgressWaypointPlan {
                 spec.namespaces().forEach(ns -> principals.add(SpiffeId.anyIn(in.trustDomain(), ns).principal()));
             }
             rules.add(Map.of(
-                    "from", List.of(Map.of("source", Map.of("principals", principals))),
+                    "from", List.of(Map.of("source", Map.of("principals", List.copyOf(principals)))),
                     "to", List.of(Map.of("operation", Map.of("ports", List.of(String.valueOf(e.callPort())))))));
         }
         Map<String, Object> spec = new LinkedHashMap<>();

@@ -83,7 +83,7 @@ class EgressWaypointPlanTest {
         assertEquals(List.of(Map.of(
                         "from", List.of(Map.of("source", Map.of("principals", List.of(
                                 "cluster.local/ns/data/sa/*",
-                                "cluster.local/ns/shop-web/sa/*", "cluster.local/ns/shop-api/sa/*")))),
+                                "cluster.local/ns/shop-api/sa/*", "cluster.local/ns/shop-web/sa/*")))),
                         "to", List.of(Map.of("operation", Map.of("ports", List.of("443")))))),
                 stripe.spec().get("rules"));
         assertEquals(List.of(Map.of("group", "networking.istio.io", "kind", "ServiceEntry", "name", "api-stripe-com")),
