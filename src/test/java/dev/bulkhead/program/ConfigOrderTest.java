@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The order of lists in the config is not part of what a resource is: with the projects, their namespaces, their
- * * developers, exports and egress rules listed in reverse, every resource of the dev stack keeps its URN and its inputs.
+ * developers, exports and egress rules listed in reverse, every resource of the dev stack keeps its URN and its
+ * inputs.
  */
 class ConfigOrderTest {
 
