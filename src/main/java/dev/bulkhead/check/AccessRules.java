@@ -54,8 +54,14 @@ final class AccessRules {
         for (RenderedResource role : view.ofType(ROLE)) {
             Object document = role.inputs().get("assumeRolePolicy");
             Map<String, Object> policy = document instanceof String s
-                    ? JsonValues.parseObject(s).map(o -> Plain.map(JsonValues.toPlain(o))).orElse(Map.of())
-                    : Plain.map(document);
+                    ? JsonValues.parseObject(s).map(o -> Plain.map(JsonValues.toPlain(o))).orElse(null)
+                    : document instanceof Map<?, ?> ? Plain.map(document) : null;
+            if (policy == null) {
+                // unreadable is not "no statement to judge": nobody can tell who may assume the role
+                out.add(new Violation(RenderView.describe(role), "has no readable trust policy (assumeRolePolicy is "
+                        + (document == null ? "missing" : "not a JSON policy document") + ")"));
+                continue;
+            }
             int index = 0;
             for (Object statement : statementList(policy.get("Statement"))) {
                 Map<String, Object> st = Plain.map(statement);

@@ -44,7 +44,12 @@ public final class RenderView {
         this(resources, Optional.of(intent));
     }
 
-    /** A view without the config's intent: enough for the evaluator and {@code reach}, not for {@code check}. */
+    /**
+     * A view without the config's intent: enough for the evaluator and {@code reach}, not for {@code check}.
+     *
+     * @throws IllegalArgumentException when a Kubernetes object's labels or annotations are not a mapping of strings:
+     *                                  rules that select by label would otherwise read them as absent, and pass
+     */
     public RenderView(List<RenderedResource> resources) {
         this(resources, Optional.empty());
     }
@@ -55,6 +60,8 @@ public final class RenderView {
         for (RenderedResource r : this.resources) {
             byType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r);
             if (r.type().startsWith("kubernetes:")) {
+                labels(r);
+                annotations(r);
                 String kind = r.type().substring(r.type().lastIndexOf(':') + 1);
                 byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(r);
                 namespace(r).ifPresent(ns -> byKindAndNamespace.computeIfAbsent(kind + " " + ns,
@@ -188,11 +195,11 @@ public final class RenderView {
     }
 
     public static Map<String, String> labels(RenderedResource r) {
-        return stringMap(metadata(r).map(m -> m.get("labels")).orElse(null));
+        return stringMap(r, "labels");
     }
 
     public static Map<String, String> annotations(RenderedResource r) {
-        return stringMap(metadata(r).map(m -> m.get("annotations")).orElse(null));
+        return stringMap(r, "annotations");
     }
 
     /** A Kubernetes object's {@code spec}, empty when it has none. */
@@ -205,11 +212,17 @@ public final class RenderView {
         return m instanceof Map<?, ?> ? Optional.of(Plain.map(m)) : Optional.empty();
     }
 
-    private static Map<String, String> stringMap(Object value) {
+    private static Map<String, String> stringMap(RenderedResource r, String field) {
+        Object value = metadata(r).map(m -> m.get(field)).orElse(null);
         Map<String, String> out = new LinkedHashMap<>();
-        if (value instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+        if (value == null) {
+            return out;
         }
+        if (!(value instanceof Map<?, ?> map) || !map.values().stream().allMatch(v -> v instanceof String)) {
+            throw new IllegalArgumentException(r.urn() + ": metadata." + field + " must map names to strings, not "
+                    + value);
+        }
+        map.forEach((k, v) -> out.put(String.valueOf(k), (String) v));
         return out;
     }
 }

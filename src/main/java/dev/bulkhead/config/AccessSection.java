@@ -26,7 +26,7 @@ final class AccessSection {
     private AccessSection() {
     }
 
-    static AccessSpec read(Checks checks, Fields root) {
+    static AccessSpec read(Checks checks, Fields root, String region) {
         Fields f = root.fields(KEY, KEYS, true);
         int mfaAge = f.integer("mfaMaxAgeSeconds", DEFAULT_SECONDS);
         checks.range(f.node("mfaMaxAgeSeconds"), mfaAge, MIN_MFA_AGE, MAX_SECONDS, "seconds since the MFA sign-in");
@@ -36,9 +36,12 @@ final class AccessSection {
         boolean allowRoot = f.bool("allowAccountRoot", false);
 
         Map<String, String> adminPaths = new HashMap<>();
-        List<String> admins = principals(checks, f.list("admins", true, "IAM principal ARNs"), allowRoot, adminPaths);
+        List<String> admins = principals(checks, f.list("admins", true, "IAM principal ARNs"), allowRoot, region,
+                adminPaths);
         List<Node> auditorNodes = f.list("auditors", false, "IAM principal ARNs");
-        List<String> auditors = principals(checks, auditorNodes, allowRoot, new HashMap<>());
+        List<String> auditors = principals(checks, auditorNodes, allowRoot, region, new HashMap<>());
+        TrustPolicySize.check(checks.reader(), f.path("admins"), "admin role", admins, mfaAge, allowRoot);
+        TrustPolicySize.check(checks.reader(), f.path("auditors"), "auditor role", auditors, mfaAge, allowRoot);
         if (!overlap) {
             for (Node node : auditorNodes) {
                 String admin = node.value() instanceof String s ? adminPaths.get(s) : null;
@@ -51,16 +54,20 @@ final class AccessSection {
         return new AccessSpec(mfaAge, session, admins, auditors, overlap, allowRoot);
     }
 
-    /** Reads principal ARNs, remembering where each valid one was first listed. */
-    static List<String> principals(Checks checks, List<Node> nodes, boolean allowRoot, Map<String, String> paths) {
-        List<String> arns = new ArrayList<>();
+    /**
+     * Reads principal ARNs, remembering where each valid one was first listed. The result is sorted and without
+     * duplicates: a trust policy names a set of principals, and reordering the config must not change it.
+     */
+    static List<String> principals(Checks checks, List<Node> nodes, boolean allowRoot, String region,
+                                   Map<String, String> paths) {
+        java.util.SortedSet<String> arns = new java.util.TreeSet<>();
         for (Node node : nodes) {
-            String arn = checks.principal(node, allowRoot);
+            String arn = checks.principal(node, allowRoot, region);
             if (arn != null) {
                 arns.add(arn);
                 paths.putIfAbsent(arn, node.path());
             }
         }
-        return arns;
+        return new ArrayList<>(arns);
     }
 }

@@ -72,6 +72,20 @@ final class Checks {
         return cidr;
     }
 
+    /**
+     * A name that becomes (part of) a Service name, so an RFC 1035 label: an RFC 1123 label that starts with a
+     * letter, of at most {@code max} characters.
+     */
+    String serviceName(Node node, int max, String what) {
+        String text = label(node, max, what);
+        if (text != null && !Formats.isServiceName(text, max)) {
+            reader.error(node.path(), quote(text) + " starts with a digit, but a " + what + " becomes part of a "
+                    + "Kubernetes Service name, which must start with a letter; rename it");
+            return null;
+        }
+        return text;
+    }
+
     /** An RFC 1123 label of at most {@code max} characters; {@code what} names it in the message. */
     String label(Node node, int max, String what) {
         String text = reader.string(node);
@@ -108,7 +122,7 @@ final class Checks {
      * An IAM user or role ARN (or the account root, when {@code allowRoot}). Wildcards are refused: a trust
      * policy names exact principals.
      */
-    String principal(Node node, boolean allowRoot) {
+    String principal(Node node, boolean allowRoot, String region) {
         String arn = reader.string(node);
         if (arn == null) {
             return null;
@@ -118,8 +132,16 @@ final class Checks {
                     + Arns.IAM_PRINCIPAL_EXAMPLE);
             return null;
         }
-        if (!Arns.IAM_PRINCIPAL.matcher(arn).matches()) {
-            reader.error(node.path(), quote(arn) + " is not an IAM principal ARN; use " + Arns.IAM_PRINCIPAL_EXAMPLE);
+        Matcher m = Arns.IAM_PRINCIPAL.matcher(arn);
+        if (!m.matches()) {
+            reader.error(node.path(), quote(arn) + " is not an IAM principal ARN; use " + Arns.IAM_PRINCIPAL_EXAMPLE
+                    + ", the name at most 64 letters, digits and +=,.@_-");
+            return null;
+        }
+        if (region != null && !m.group(1).equals(AwsRegions.partition(region))) {
+            reader.error(node.path(), quote(arn) + " is in the partition " + m.group(1) + ", but aws:region " + region
+                    + " is in " + AwsRegions.partition(region) + "; a role can only trust principals of its own "
+                    + "partition (arn:" + AwsRegions.partition(region) + ":iam::...)");
             return null;
         }
         Matcher root = Arns.ACCOUNT_ROOT.matcher(arn);
@@ -143,9 +165,9 @@ final class Checks {
         }
         String[] parts = text.split("/", -1);
         if (parts.length != 2 || !Formats.isLabel(parts[0], Formats.RFC1123_LABEL_MAX)
-                || !Formats.isLabel(parts[1], Formats.RFC1123_LABEL_MAX)) {
+                || !Formats.isServiceName(parts[1], Formats.RFC1123_LABEL_MAX)) {
             reader.error(node.path(), quote(text) + " is not a service reference; write namespace/name, both RFC 1123 "
-                    + "labels (" + LABEL_RULE + "), e.g. shop-web/storefront");
+                    + "labels (" + LABEL_RULE + ") and the name starting with a letter, e.g. shop-web/storefront");
             return null;
         }
         if (namespaces != null && !namespaces.contains(parts[0])) {

@@ -14,7 +14,28 @@ import java.util.Map;
  */
 final class ConfigReader {
 
+    /** At most this many unknown keys of one mapping are listed one by one; the rest are counted. */
+    static final int UNKNOWN_KEYS_LISTED = 10;
+
     private final List<ConfigError> errors = new ArrayList<>();
+
+    ConfigReader() {
+    }
+
+    /** A reader that starts with errors found before reading (values refused while reading a stack file). */
+    ConfigReader(List<ConfigError> earlier) {
+        errors.addAll(earlier);
+    }
+
+    /** Every error so far. */
+    List<ConfigError> errors() {
+        return errors;
+    }
+
+    /** True when {@code node} holds a value that was refused (and reported) while reading the stack file. */
+    static boolean refused(Node node) {
+        return node != null && node.value() == Refused.VALUE;
+    }
 
     void error(String path, String message) {
         errors.add(new ConfigError(path, message));
@@ -33,6 +54,9 @@ final class ConfigReader {
     }
 
     String string(Node node) {
+        if (refused(node)) {
+            return null;
+        }
         if (node.value() instanceof String s) {
             return s;
         }
@@ -45,8 +69,17 @@ final class ConfigReader {
 
     Integer integer(Node node) {
         Object v = node.value();
+        if (refused(node)) {
+            return null;
+        }
         if (v instanceof Integer i) {
             return i;
+        }
+        if (v instanceof WrittenNumber written) {
+            // pulumi hands the program 3.0 as 3; a stack file says which was written, and an integer is written as one
+            error(node.path(), "expected an integer, got number " + written.text() + (written.integral()
+                    ? "; write it as an integer: " + written.longValue() : " (it has a fraction)"));
+            return null;
         }
         if (v instanceof Long || v instanceof Double || v instanceof BigInteger) {
             double d = ((Number) v).doubleValue();
@@ -62,6 +95,9 @@ final class ConfigReader {
     }
 
     Boolean bool(Node node) {
+        if (refused(node)) {
+            return null;
+        }
         if (node.value() instanceof Boolean b) {
             return b;
         }
@@ -71,6 +107,9 @@ final class ConfigReader {
 
     /** The elements of a list, each with its indexed path; {@code null} (and an error) if it is not a list. */
     List<Node> list(Node node) {
+        if (refused(node)) {
+            return null;
+        }
         if (node.value() instanceof List<?> list) {
             List<Node> nodes = new ArrayList<>(list.size());
             for (int i = 0; i < list.size(); i++) {
@@ -87,22 +126,24 @@ final class ConfigReader {
      * the value is not a mapping, an error is recorded and the result reads as absent.
      */
     Fields fields(Node node, List<String> knownKeys) {
+        if (refused(node)) {
+            return Fields.absent(this, node.path());
+        }
         if (!(node.value() instanceof Map<?, ?> map)) {
             error(node.path(), "expected a mapping with keys " + String.join(", ", knownKeys) + ", got "
                     + describe(node.value()));
             return Fields.absent(this, node.path());
         }
-        for (Object key : map.keySet()) {
-            String name = String.valueOf(key);
-            if (!knownKeys.contains(name)) {
-                error(node.path() + "." + name, unknownKey(name, knownKeys));
-            }
-        }
+        unknownKeys(node.path(), map.keySet().stream().map(String::valueOf).filter(k -> !knownKeys.contains(k)).toList(),
+                knownKeys, k -> node.path() + "." + k);
         return new Fields(this, node.path(), map);
     }
 
     /** A mapping whose keys the user chooses (labels, say): its entries, each keyed by a string. */
     List<Map.Entry<String, Node>> entries(Node node) {
+        if (refused(node)) {
+            return null;
+        }
         if (!(node.value() instanceof Map<?, ?> map)) {
             error(node.path(), "expected a mapping, got " + describe(node.value()));
             return null;
@@ -117,6 +158,21 @@ final class ConfigReader {
             }
         }
         return entries;
+    }
+
+    /**
+     * Reports each of {@code unknown} at {@code pathOf(key)}, the first {@value #UNKNOWN_KEYS_LISTED} one by one and
+     * the rest in one error, so that a file of thousands of stray keys yields a readable list.
+     */
+    void unknownKeys(String where, List<String> unknown, List<String> knownKeys,
+                     java.util.function.UnaryOperator<String> pathOf) {
+        for (String key : unknown.subList(0, Math.min(unknown.size(), UNKNOWN_KEYS_LISTED))) {
+            error(pathOf.apply(key), unknownKey(key, knownKeys));
+        }
+        if (unknown.size() > UNKNOWN_KEYS_LISTED) {
+            error(where.isEmpty() ? "config" : where, "and " + (unknown.size() - UNKNOWN_KEYS_LISTED)
+                    + " more unknown keys; valid keys: " + String.join(", ", knownKeys));
+        }
     }
 
     /** The message for a key that is not one of {@code knownKeys}. */
@@ -148,9 +204,13 @@ final class ConfigReader {
         return "a " + v.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
 
-    /** A scalar as text: integral numbers without a fraction (gson reads every JSON number as a double). */
+    /**
+     * A scalar as text: numbers in their shortest form, integral ones without a fraction. The engine hands the program
+     * {@code 1.50} as the JSON number 1.5 (and gson reads every JSON number as a double), so a stack file's number is
+     * written the same way: both paths then read the same text.
+     */
     static String format(Object v) {
-        if (v instanceof Double || v instanceof Float) {
+        if (v instanceof Double || v instanceof Float || v instanceof WrittenNumber) {
             double d = ((Number) v).doubleValue();
             if (Double.isFinite(d)) {
                 return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
@@ -159,8 +219,12 @@ final class ConfigReader {
         return String.valueOf(v);
     }
 
-    /** A string in double quotes, with quotes, backslashes and line breaks escaped. */
-    static String quote(String s) {
+    /**
+     * A string in double quotes, with quotes, backslashes and line breaks escaped, and any credential in it
+     * replaced (see {@link Credentials}): every value an error message shows goes through here.
+     */
+    static String quote(String value) {
+        String s = Credentials.redact(value);
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r") + "\"";
     }
 }

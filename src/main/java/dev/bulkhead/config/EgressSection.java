@@ -14,6 +14,8 @@ import static dev.bulkhead.config.ConfigReader.quote;
 final class EgressSection {
 
     static final List<String> KEYS = List.of("host", "cidr", "port", "tlsOrigination", "allowAny");
+    /** Names that are never internet hosts, with where they resolve instead. */
+    static final java.util.Map<String, String> SPECIAL_USE = specialUse();
     static final String CIDR_EXAMPLE = "116.203.255.68/32";
 
     private EgressSection() {
@@ -54,6 +56,18 @@ final class EgressSection {
                         + "destinations outside it (another project's service is reached through an export)");
                 return null;
             }
+            if (name != null && !name.startsWith("*.") && name.indexOf('.') < 0) {
+                reader.error(host.path(), quote(name) + " has a single label, which resolves inside the cluster or "
+                        + "the node (localhost, a Service of the namespace, the metadata service); egress entries "
+                        + "name internet hosts in full, e.g. api.stripe.com");
+                return null;
+            }
+            String special = name == null ? null : specialUse(name);
+            if (special != null) {
+                reader.error(host.path(), quote(name) + " is under " + quote(special) + ", which is not on the "
+                        + "internet (" + SPECIAL_USE.get(special) + "); egress entries name internet hosts");
+                return null;
+            }
             if (name != null && name.startsWith("*.") && name.substring(2).indexOf('.') < 0) {
                 reader.error(host.path(), quote(name) + " would admit every name under a top-level domain; a wildcard "
                         + "needs at least two labels after \"*.\", e.g. *.example.com");
@@ -90,6 +104,19 @@ final class EgressSection {
                     + block + "; remove it");
             return false;
         }
+        if (block.prefix() < AddressRanges.WIDEST_PREFIX) {
+            reader.error(node.path(), quote(block.toString()) + " covers 1/" + (1L << block.prefix()) + " of all IPv4 "
+                    + "addresses; list the exact networks, each at most a /" + AddressRanges.WIDEST_PREFIX
+                    + ", or write 0.0.0.0/0 with allowAny: true to mean every address");
+            return false;
+        }
+        Optional<Cidr> holder = AddressRanges.holding(block);
+        if (holder.isPresent()) {
+            reader.error(node.path(), quote(block.toString()) + " lies in " + holder.get() + ", which is not the "
+                    + "internet (private, shared, link-local or reserved space: the instance metadata service and the "
+                    + "Pod Identity agent live at link-local addresses); egress rules name internet destinations");
+            return false;
+        }
         boolean outsideVpc = outside(reader, node, block, context.vpc(), "the VPC", NetworkSection.KEY + ".cidr");
         boolean outsideServices = outside(reader, node, block, context.services(), "the Service range",
                 ClusterSection.KEY + ".serviceCidr");
@@ -110,5 +137,30 @@ final class EgressSection {
         if (f.node(key) != null) {
             reader.error(f.path(key), key + " only applies to " + kind + " entries; remove it");
         }
+    }
+
+    /** The special-use suffix {@code name} ends with, if any. */
+    private static String specialUse(String name) {
+        String bare = name.startsWith("*.") ? name.substring(2) : name;
+        for (String suffix : SPECIAL_USE.keySet()) {
+            if (bare.equals(suffix) || bare.endsWith("." + suffix)) {
+                return suffix;
+            }
+        }
+        return null;
+    }
+
+    private static java.util.Map<String, String> specialUse() {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        names.put("localhost", "the node or pod itself, RFC 6761");
+        names.put("local", "multicast DNS on the local link, RFC 6762");
+        names.put("internal", "private networks: AWS's instance names and metadata, e.g. instance-data.ec2.internal");
+        names.put("localdomain", "the host's own domain");
+        names.put("home.arpa", "home networks, RFC 8375");
+        names.put("arpa", "reverse DNS and infrastructure");
+        names.put("invalid", "reserved as never valid, RFC 6761");
+        names.put("test", "reserved for testing, RFC 6761");
+        names.put("onion", "Tor hidden services, RFC 7686");
+        return java.util.Collections.unmodifiableMap(names);
     }
 }

@@ -12,6 +12,12 @@ final class Formats {
     /** {@code eu-west-1}, {@code us-gov-west-1}. */
     static final Pattern AWS_REGION = Pattern.compile("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$");
 
+    /**
+     * An RFC 1035 label, which a Service name must be: an RFC 1123 label that starts with a letter. Project and
+     * export names become Service names (an export's Service, the Service Istio creates for a project's gateway).
+     */
+    static final Pattern RFC1035_LABEL = Pattern.compile("^[a-z]([-a-z0-9]*[a-z0-9])?$");
+
     /** An RFC 1123 label: namespaces, project, node group and export names, service names. */
     static final Pattern RFC1123_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
     static final int RFC1123_LABEL_MAX = 63;
@@ -36,6 +42,10 @@ final class Formats {
             "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+(:[0-9]{1,5})?(/[a-z0-9]+([._-][a-z0-9]+)*)*$");
 
     private Formats() {
+    }
+
+    static boolean isServiceName(String s, int max) {
+        return s.length() <= max && RFC1035_LABEL.matcher(s).matches();
     }
 
     static boolean isLabel(String s, int max) {

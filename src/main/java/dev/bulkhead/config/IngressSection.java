@@ -90,7 +90,7 @@ final class IngressSection {
         return policy == null ? TlsPolicies.DEFAULT : policy;
     }
 
-    /** An ARN matching {@code pattern} whose region (group 1) must be the stack's. */
+    /** An ARN matching {@code pattern} whose partition (group 1) and region (group 2) must be the stack's. */
     private static String regionalArn(ConfigReader reader, Node node, Pattern pattern, String expected, String what,
                                       String region) {
         String arn = node == null ? null : reader.string(node);
@@ -102,9 +102,14 @@ final class IngressSection {
             reader.error(node.path(), quote(arn) + " is not " + expected);
             return null;
         }
-        if (region != null && !m.group(1).equals(region)) {
-            reader.error(node.path(), quote(arn) + " is in region " + m.group(1) + " but aws:region is " + region
+        if (region != null && !m.group(2).equals(region)) {
+            reader.error(node.path(), quote(arn) + " is in region " + m.group(2) + " but aws:region is " + region
                     + "; an ALB can only use a " + what + " from its own region");
+            return null;
+        }
+        if (region != null && !m.group(1).equals(AwsRegions.partition(region))) {
+            reader.error(node.path(), quote(arn) + " is in the partition " + m.group(1) + " but aws:region " + region
+                    + " is in " + AwsRegions.partition(region) + "; write arn:" + AwsRegions.partition(region) + ":...");
             return null;
         }
         return arn;

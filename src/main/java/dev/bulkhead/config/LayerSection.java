@@ -29,6 +29,12 @@ final class LayerSection {
         String value = layerNode == null ? Layer.ALL.configValue() : checks.oneOf(layerNode, Layer.configValues());
         Layer layer = value == null ? Layer.ALL : Layer.fromConfigValue(value);
         Node given = root.node(PROJECT);
+        if (given != null && (given.value() instanceof List<?> || given.value() instanceof java.util.Map<?, ?>)) {
+            reader.error(PROJECT, "takes the name of the one project a project-layer stack manages, but this value is "
+                    + (given.value() instanceof List<?> ? "a list" : "a mapping") + "; did you mean "
+                    + quote(ProjectsSection.KEY) + ", the list of projects?");
+            given = null;
+        }
         // An empty value is how an engine hands over an unset key; it names no project.
         Node projectNode = given != null && "".equals(given.value()) ? null : given;
         String project = projectNode == null ? null : reader.string(projectNode);

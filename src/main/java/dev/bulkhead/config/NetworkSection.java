@@ -33,6 +33,11 @@ final class NetworkSection {
             if (parsed != null && (parsed.prefix() < MIN_PREFIX || parsed.prefix() > MAX_PREFIX)) {
                 checks.reader().error(cidrNode.path(), quote(parsed.toString()) + " has prefix /" + parsed.prefix()
                         + "; the VPC needs a prefix from /" + MIN_PREFIX + " to /" + MAX_PREFIX + ", e.g. " + CIDR_EXAMPLE);
+            } else if (parsed != null && !AddressRanges.inside(parsed, AddressRanges.PRIVATE)) {
+                checks.reader().error(cidrNode.path(), quote(parsed.toString()) + " is not private address space: "
+                        + "the cluster's nodes and pods would take addresses that belong to someone on the internet, "
+                        + "which they then could not reach; use a block inside " + AddressRanges.PRIVATE + ", e.g. "
+                        + CIDR_EXAMPLE);
             } else if (parsed != null) {
                 cidr = parsed.toString();
             }

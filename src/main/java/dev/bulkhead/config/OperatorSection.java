@@ -36,6 +36,12 @@ final class OperatorSection {
     static final Pattern IMAGE = Pattern.compile("^[a-z0-9][a-z0-9._/:-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})$");
     static final List<String> SECRETS_PROVIDERS = List.of("awskms://", "passphrase");
 
+    /** What the operator's networks may add up to: one /8. */
+    static final long MAX_ADDRESSES = 1L << (32 - AddressRanges.WIDEST_PREFIX);
+    /** Link-local, loopback and reserved space, which no operator network lies in. */
+    static final List<Cidr> LOCAL = List.of(Cidr.parse("169.254.0.0/16"), Cidr.parse("127.0.0.0/8"),
+            Cidr.parse("0.0.0.0/8"), Cidr.parse("224.0.0.0/4"), Cidr.parse("240.0.0.0/4"));
+
     private static final Gson GSON = new Gson();
 
     private OperatorSection() {
@@ -73,6 +79,7 @@ final class OperatorSection {
                 "IPv4 CIDRs of the state backend (port 443)"));
         List<String> dependencyCidrs = cidrs(checks, f.list("dependencyCidrs", false,
                 "IPv4 CIDRs of Maven and plugin downloads (port 443)"));
+        reach(checks.reader(), gitCidrs, backendCidrs, dependencyCidrs);
         Node imageNode = f.node("workspaceImage");
         Optional<String> image = Optional.ofNullable(imageNode == null ? null : image(reader, imageNode));
         return new OperatorSpec(true, repository == null ? "" : repository, branch, path, organization,
@@ -87,10 +94,10 @@ final class OperatorSection {
     static Map<String, String> inherited(ConfigReader reader, Map<String, Object> config) {
         Map<String, String> out = new TreeMap<>();
         config.forEach((key, value) -> {
-            if (NOT_INHERITED.contains(key) || value == null) {
+            if (NOT_INHERITED.contains(key) || value == null || value == Refused.VALUE) {
                 return;
             }
-            if (value instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("secure")) {
+            if (Secrets.isSecret(value)) {
                 reader.error(key, "is a Pulumi secret, which project stacks cannot inherit through their Stack "
                         + "object; keep secrets out of the platform stack's config while " + KEY + ".enabled is true");
                 return;
@@ -204,6 +211,25 @@ final class OperatorSection {
         return text;
     }
 
+    /**
+     * The operator's networks together must stay a handful of hosts' ranges: many acceptable blocks can still add up
+     * to a large part of the internet (two /1 halves, or a hundred /8s).
+     */
+    private static void reach(ConfigReader reader, List<String> git, List<String> backend,
+                              List<String> dependencies) {
+        List<Cidr> all = new ArrayList<>();
+        for (List<String> list : List.of(git, backend, dependencies)) {
+            list.forEach(c -> all.add(Cidr.parse(c)));
+        }
+        long addresses = AddressRanges.addresses(all);
+        if (addresses > MAX_ADDRESSES) {
+            reader.error(KEY, "gitCidrs, backendCidrs and dependencyCidrs together cover " + addresses + " addresses, "
+                    + "more than a /" + AddressRanges.WIDEST_PREFIX + " (" + MAX_ADDRESSES + "); the operator's "
+                    + "workspaces may reach the git host, the state backend and the dependency mirrors, not the "
+                    + "internet: list their published ranges only");
+        }
+    }
+
     private static List<String> cidrs(Checks checks, List<Node> nodes) {
         List<String> out = new ArrayList<>();
         for (Node node : nodes) {
@@ -214,6 +240,18 @@ final class OperatorSection {
             if (cidr.prefix() == 0) {
                 checks.reader().error(node.path(), quote(cidr.toString()) + " is the whole internet; list the "
                         + "host's own address ranges, e.g. 140.82.112.0/20");
+                continue;
+            }
+            if (cidr.prefix() < AddressRanges.WIDEST_PREFIX) {
+                checks.reader().error(node.path(), quote(cidr.toString()) + " covers 1/" + (1L << cidr.prefix())
+                        + " of all IPv4 addresses; list the host's own address ranges, each at most a /"
+                        + AddressRanges.WIDEST_PREFIX + ", e.g. 140.82.112.0/20");
+                continue;
+            }
+            if (AddressRanges.inside(cidr, LOCAL)) {
+                checks.reader().error(node.path(), quote(cidr.toString()) + " is link-local, loopback or reserved space "
+                        + "(the instance metadata service and the Pod Identity agent live there), never a git host or "
+                        + "a state backend; list the host's own address ranges");
                 continue;
             }
             out.add(cidr.toString());

@@ -27,6 +27,13 @@ final class PlatformSection {
         Node monitoring = f.node("monitoringNamespace");
         String monitoringNamespace = monitoring == null ? null
                 : checks.label(monitoring, Formats.RFC1123_LABEL_MAX, "namespace");
+        if (monitoringNamespace != null && ReservedNamespaces.ALWAYS.contains(monitoringNamespace)) {
+            checks.reader().error(monitoring.path(), quote(monitoringNamespace) + " belongs to "
+                    + ReservedNamespaces.OWNERS.get(monitoringNamespace) + "; the platform creates and manages the "
+                    + "monitoring namespace (and would delete it with the stack), so it must be one of its own, e.g. "
+                    + DEFAULT_MONITORING_NAMESPACE);
+            monitoringNamespace = null;
+        }
         List<String> registries = new ArrayList<>();
         for (Node node : f.list("allowedRegistries", false, "registries")) {
             String registry = registry(checks.reader(), node);

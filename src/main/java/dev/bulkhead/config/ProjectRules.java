@@ -19,11 +19,56 @@ final class ProjectRules {
     private ProjectRules() {
     }
 
-    static void check(ConfigReader reader, List<ProjectSection.Read> projects, List<String> reserved) {
+    static void check(ConfigReader reader, List<ProjectSection.Read> projects, List<String> reserved,
+                      String monitoringNamespace) {
         List<String> names = uniqueNames(reader, projects);
         namespaces(reader, projects, reserved);
+        gateways(reader, projects, monitoringNamespace);
+        compartmentNames(reader, projects);
         consumers(reader, projects, names);
         routeHosts(reader, projects);
+    }
+
+    /** A project's gateway namespace must not be the monitoring namespace, which the platform creates. */
+    private static void gateways(ConfigReader reader, List<ProjectSection.Read> projects, String monitoringNamespace) {
+        for (ProjectSection.Read p : projects) {
+            if (p.name() != null && hasGateway(p) && Names.gatewayNamespace(p.name()).equals(monitoringNamespace)) {
+                reader.error(p.nameNode().path(), "project " + quote(p.name()) + " gets the gateway namespace "
+                        + quote(monitoringNamespace) + ", which is " + PlatformSection.KEY + ".monitoringNamespace; "
+                        + "rename the project or choose another monitoring namespace");
+            }
+        }
+    }
+
+    /**
+     * Each namespace of a project is one component named after both ({@code project-<project>-<namespace>}), so
+     * {@code a} with {@code b-c} and {@code a-b} with {@code c} would be two resources of one name.
+     */
+    private static void compartmentNames(ConfigReader reader, List<ProjectSection.Read> projects) {
+        Map<String, String> owners = new HashMap<>();
+        for (ProjectSection.Read p : projects) {
+            if (p.name() == null) {
+                continue;
+            }
+            List<Node> namespaces = new ArrayList<>(p.namespaces());
+            if (hasGateway(p)) {
+                namespaces.add(new Node(p.nameNode().path(), Names.gatewayNamespace(p.name())));
+            }
+            for (Node node : namespaces) {
+                String ns = (String) node.value();
+                String name = Names.compartment(Names.projectComponent(p.name()), ns);
+                String label = p.label() + " namespace " + quote(ns);
+                String first = owners.putIfAbsent(name, label);
+                if (first != null && !first.equals(label)) {
+                    reader.error(node.path(), label + " and " + first + " would both be the component " + quote(name)
+                            + "; rename one of the projects or namespaces");
+                }
+            }
+        }
+    }
+
+    private static boolean hasGateway(ProjectSection.Read p) {
+        return p.spec().ingress().isPresent() || !p.spec().exports().isEmpty();
     }
 
     /** Reports duplicate names; returns the distinct valid names in config order. */

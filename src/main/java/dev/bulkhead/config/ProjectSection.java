@@ -53,7 +53,7 @@ final class ProjectSection {
         ConfigReader reader = checks.reader();
         Fields f = reader.fields(node, KEYS);
         Node nameNode = f.required("name", "an RFC 1123 label of at most " + Formats.NAME_MAX + " characters, e.g. shop");
-        String name = nameNode == null ? null : checks.label(nameNode, Formats.NAME_MAX, "project name");
+        String name = nameNode == null ? null : checks.serviceName(nameNode, Formats.NAME_MAX, "project name");
 
         int before = reader.errorCount();
         List<Node> namespaces = namespaces(checks, f);
@@ -61,8 +61,10 @@ final class ProjectSection {
         // a service in a namespace that failed to read would be reported twice: skip that check then
         List<String> ownNamespaces = reader.errorCount() == before ? names : null;
 
-        List<String> developers = AccessSection.principals(
-                checks, f.list("developers", false, "IAM principal ARNs"), context.allowAccountRoot(), new HashMap<>());
+        List<String> developers = AccessSection.principals(checks, f.list("developers", false, "IAM principal ARNs"),
+                context.allowAccountRoot(), context.region(), new HashMap<>());
+        TrustPolicySize.check(reader, f.path("developers"), "developer role of " + (name == null ? "this project"
+                : "project " + quote(name)), developers, context.mfaMaxAgeSeconds(), context.allowAccountRoot());
 
         Map<String, AppSpec> apps = AppsSection.read(checks, f, context, ownNamespaces);
 
@@ -123,7 +125,8 @@ final class ProjectSection {
         for (Node node : f.list("exports", false, "exports")) {
             Fields e = reader.fields(node, EXPORT_KEYS);
             Node nameNode = e.required("name", "an RFC 1123 label, e.g. orders");
-            String name = nameNode == null ? null : checks.label(nameNode, Formats.RFC1123_LABEL_MAX, "export name");
+            String name = nameNode == null ? null : checks.serviceName(nameNode, Formats.RFC1123_LABEL_MAX,
+                    "export name");
             // an export's Service in the gateway namespace is named after it; Istio's own Service is <gateway>-istio
             String gatewayService = project == null ? null : Names.gatewayNamespace(project) + "-istio";
             if (name != null && name.equals(gatewayService)) {

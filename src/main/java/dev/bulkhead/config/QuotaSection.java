@@ -27,6 +27,13 @@ final class QuotaSection {
         atLeast(reader, f.node("pods"), pods, 1);
         int services = f.integer("services", d.services());
         atLeast(reader, f.node("services"), services, 0);
+        String defaultRequestCpu = quantity(reader, f, "defaultRequestCpu", d.defaultRequestCpu());
+        String defaultRequestMemory = quantity(reader, f, "defaultRequestMemory", d.defaultRequestMemory());
+        String defaultLimitCpu = quantity(reader, f, "defaultLimitCpu", d.defaultLimitCpu());
+        String defaultLimitMemory = quantity(reader, f, "defaultLimitMemory", d.defaultLimitMemory());
+        // The API server refuses a LimitRange whose default request exceeds its default limit.
+        notAbove(reader, f, "defaultRequestCpu", defaultRequestCpu, "defaultLimitCpu", defaultLimitCpu);
+        notAbove(reader, f, "defaultRequestMemory", defaultRequestMemory, "defaultLimitMemory", defaultLimitMemory);
         return new QuotaSpec(
                 quantity(reader, f, "requestsCpu", d.requestsCpu()),
                 quantity(reader, f, "requestsMemory", d.requestsMemory()),
@@ -34,15 +41,25 @@ final class QuotaSection {
                 quantity(reader, f, "limitsMemory", d.limitsMemory()),
                 pods,
                 services,
-                quantity(reader, f, "defaultRequestCpu", d.defaultRequestCpu()),
-                quantity(reader, f, "defaultRequestMemory", d.defaultRequestMemory()),
-                quantity(reader, f, "defaultLimitCpu", d.defaultLimitCpu()),
-                quantity(reader, f, "defaultLimitMemory", d.defaultLimitMemory()));
+                defaultRequestCpu,
+                defaultRequestMemory,
+                defaultLimitCpu,
+                defaultLimitMemory);
+    }
+
+    private static void notAbove(ConfigReader reader, Fields f, String requestKey, String request, String limitKey,
+                                 String limit) {
+        if (Quantities.value(request).compareTo(Quantities.value(limit)) > 0) {
+            String key = f.node(requestKey) != null ? requestKey : limitKey;
+            reader.error(f.path(key), requestKey + " " + request + " is above " + limitKey + " " + limit + "; the "
+                    + "LimitRange's default request must not exceed its default limit (the API server refuses it): "
+                    + "lower " + requestKey + " or raise " + limitKey);
+        }
     }
 
     private static String quantity(ConfigReader reader, Fields f, String key, String defaultValue) {
         Node node = f.node(key);
-        if (node == null) {
+        if (node == null || ConfigReader.refused(node)) {
             return defaultValue;
         }
         String text;

@@ -4,19 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.DuplicateKeyException;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,16 +14,20 @@ import java.util.Map;
 /**
  * Builds a validated {@link StackSettings} from a stack's configuration, wherever it comes from: the
  * {@code Pulumi.<stack>.yaml} file (for {@code render} and tests, where no engine runs) or the Pulumi engine's
- * flattened config (in {@code pulumi up}). Both become the same generic tree and go through {@link #parse}, so
- * both paths accept and reject exactly the same configurations.
+ * flattened config (in {@code pulumi up}). The file is read as the engine reads it ({@link StackFile}: go-yaml v3's
+ * rules, top-level values as text, ambiguous scalars refused), both become the same generic tree and go through
+ * the same reader, so both paths accept and reject the same configurations. Errors from the file name their line.
  */
 public final class SettingsParser {
 
     /** The environment variable in which the Pulumi engine hands a program its config, as a JSON object. */
     public static final String ENGINE_CONFIG_ENV = "PULUMI_CONFIG";
+    /** The environment variable listing which of those keys hold secrets, as a JSON array. */
+    public static final String ENGINE_SECRET_KEYS_ENV = "PULUMI_CONFIG_SECRET_KEYS";
 
     private static final Gson GSON = new Gson();
-    private static final String DUPLICATE_KEY = "found duplicate key ";
+    /** What a secret's value becomes: the value itself is dropped, so that no message can show it. */
+    private static final String SECRET_MARKER = "{\"" + Secrets.SECURE + "\":\"(secret)\"}";
 
     private SettingsParser() {
     }
@@ -50,8 +42,27 @@ public final class SettingsParser {
      * written without a namespace belong to the project's namespace, {@code bulkhead}, as Pulumi reads them.
      */
     public static StackSettings fromStackFile(Path projectRoot, String stack) throws ConfigException {
-        Path file = stackFile(projectRoot, stack);
-        return parse(stack, configOf(file, load(file)));
+        StackFile.Contents contents = StackFile.read(projectRoot, stack);
+        try {
+            return SettingsReader.read(stack, contents.config(), contents.refusals());
+        } catch (ConfigException e) {
+            throw new ConfigException(located(e.errors(), contents.lines()));
+        }
+    }
+
+    /** Each error with the line of its path, or of the nearest enclosing path the file has, where it has none. */
+    private static List<ConfigError> located(List<ConfigError> errors, Map<String, Integer> lines) {
+        List<ConfigError> out = new ArrayList<>(errors.size());
+        for (ConfigError error : errors) {
+            String path = error.path();
+            Integer line = null;
+            while (error.line() == 0 && line == null && !path.isEmpty()) {
+                line = lines.get(path);
+                path = path.substring(0, Math.max(0, Math.max(path.lastIndexOf('.'), path.lastIndexOf('['))));
+            }
+            out.add(line == null ? error : error.at(line));
+        }
+        return out;
     }
 
     /**
@@ -87,9 +98,32 @@ public final class SettingsParser {
         return SettingsReader.read(stack, config);
     }
 
-    /** The engine's config from {@value #ENGINE_CONFIG_ENV}; empty when it is not set (outside {@code pulumi up}). */
+    /**
+     * The engine's config from {@value #ENGINE_CONFIG_ENV}; empty when it is not set (outside {@code pulumi up}).
+     * The values of the keys {@value #ENGINE_SECRET_KEYS_ENV} names are replaced by the mark of a secret, which the
+     * reader refuses as it refuses {@code secure:} in a stack file.
+     */
     public static Map<String, String> engineConfigFromEnvironment() {
-        return engineConfigFromJson(System.getenv(ENGINE_CONFIG_ENV));
+        return withSecretsMarked(engineConfigFromJson(System.getenv(ENGINE_CONFIG_ENV)),
+                System.getenv(ENGINE_SECRET_KEYS_ENV));
+    }
+
+    /** {@code config} with the value of every key in the JSON array {@code secretKeys} replaced by a secret's mark. */
+    static Map<String, String> withSecretsMarked(Map<String, String> config, String secretKeys) {
+        if (secretKeys == null || secretKeys.isBlank()) {
+            return config;
+        }
+        Map<String, String> out = new LinkedHashMap<>(config);
+        JsonElement keys;
+        try {
+            keys = JsonParser.parseString(secretKeys);
+        } catch (JsonParseException e) {
+            throw new IllegalStateException(ENGINE_SECRET_KEYS_ENV + " is not valid JSON: " + e.getMessage(), e);
+        }
+        if (keys.isJsonArray()) {
+            keys.getAsJsonArray().forEach(k -> out.computeIfPresent(k.getAsString(), (key, value) -> SECRET_MARKER));
+        }
+        return out;
     }
 
     /** A JSON object of config keys to string values; a non-string value is kept as its JSON text. */
@@ -112,61 +146,5 @@ public final class SettingsParser {
                         ? e.getValue().getAsString()
                         : e.getValue().toString()));
         return config;
-    }
-
-    private static Object load(Path file) throws ConfigException {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        Yaml yaml = new Yaml(new SafeConstructor(options));
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return yaml.load(in);
-        } catch (NoSuchFileException e) {
-            throw fileError(file, "stack file not found; create it (see docs/configuration.md) or select an existing stack");
-        } catch (IOException e) {
-            throw fileError(file, "cannot read the stack file: " + e);
-        } catch (DuplicateKeyException e) {
-            String key = e.getProblem().startsWith(DUPLICATE_KEY) ? e.getProblem().substring(DUPLICATE_KEY.length()) : "?";
-            throw fileError(file, "duplicate key " + ConfigReader.quote(key) + at(e.getProblemMark())
-                    + "; a key may appear only once in a mapping");
-        } catch (MarkedYAMLException e) {
-            throw fileError(file, "malformed YAML" + at(e.getProblemMark()) + ": " + e.getProblem());
-        } catch (YAMLException e) {
-            throw fileError(file, "malformed YAML: " + e.getMessage());
-        }
-    }
-
-    /** The {@code config:} mapping, with namespace-less keys moved into {@code bulkhead:}. */
-    private static Map<String, Object> configOf(Path file, Object document) throws ConfigException {
-        if (document == null) {
-            return Map.of();
-        }
-        if (!(document instanceof Map<?, ?> top)) {
-            throw fileError(file, "expected a mapping with a config: key, got " + ConfigReader.describe(document));
-        }
-        Object config = top.get("config");
-        if (config == null) {
-            return Map.of();
-        }
-        if (!(config instanceof Map<?, ?> entries)) {
-            throw fileError(file, "config: must be a mapping of namespace:key to values, got " + ConfigReader.describe(config));
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : entries.entrySet()) {
-            String key = String.valueOf(e.getKey());
-            String full = key.contains(":") ? key : SettingsReader.NAMESPACE + ":" + key;
-            if (result.putIfAbsent(full, e.getValue()) != null) {
-                throw fileError(file, ConfigReader.quote(key) + " and " + ConfigReader.quote(full)
-                        + " are the same key; keep one");
-            }
-        }
-        return result;
-    }
-
-    private static String at(Mark mark) {
-        return mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-    }
-
-    private static ConfigException fileError(Path file, String message) {
-        return new ConfigException(new ConfigError(file.toString(), message));
     }
 }

@@ -7,6 +7,7 @@ import dev.bulkhead.model.NetworkSpec;
 import dev.bulkhead.model.OperatorSpec;
 import dev.bulkhead.model.PlatformSpec;
 import dev.bulkhead.model.ProjectSpec;
+import dev.bulkhead.model.ProtectionSpec;
 import dev.bulkhead.model.SharedEgressSpec;
 
 import java.util.List;
@@ -26,7 +27,7 @@ final class SettingsReader {
     static final String ENVIRONMENT = "bulkhead:environment";
     static final List<String> KEYS = List.of(ENVIRONMENT, NetworkSection.KEY, ClusterSection.KEY, AccessSection.KEY,
             ProjectsSection.KEY, PlatformSection.KEY, SharedEgressSection.KEY, OperatorSection.KEY, LayerSection.LAYER,
-            LayerSection.PROJECT);
+            LayerSection.PROJECT, ProtectionSection.PROTECT, ProtectionSection.RETIRED);
     static final List<String> ENVIRONMENTS = List.of("development", "production");
     static final String PRODUCTION = "production";
 
@@ -34,11 +35,19 @@ final class SettingsReader {
     }
 
     static StackSettings read(String stack, Map<String, Object> config) throws ConfigException {
-        ConfigReader reader = new ConfigReader();
+        return read(stack, config, List.of());
+    }
+
+    /** Reads {@code config}, reporting {@code earlier} errors (values refused while reading a file) first. */
+    static StackSettings read(String stack, Map<String, Object> given, List<ConfigError> earlier)
+            throws ConfigException {
+        ConfigReader reader = new ConfigReader(earlier);
         Checks checks = new Checks(reader);
-        if (stack == null || stack.isBlank()) {
-            reader.error("stack", "the stack name is empty");
+        String stackProblem = StackNames.problem(stack);
+        if (stackProblem != null) {
+            reader.error("stack", stackProblem);
         }
+        Map<String, Object> config = Secrets.refuse(reader, unsetRemoved(given));
         checkKeys(reader, config);
         Fields root = new Fields(reader, "", config);
 
@@ -48,19 +57,38 @@ final class SettingsReader {
         NetworkSpec network = NetworkSection.read(checks, root);
         Optional<Cidr> vpc = Cidr.tryParse(network.cidr());
         ClusterSpec cluster = ClusterSection.read(checks, root, vpc, production);
-        AccessSpec access = AccessSection.read(checks, root);
+        AccessSpec access = AccessSection.read(checks, root, region);
         PlatformSpec platform = PlatformSection.read(checks, root);
         ProjectContext context = new ProjectContext(region, vpc, Cidr.tryParse(cluster.serviceCidr()),
-                access.allowAccountRoot(), platform);
-        List<ProjectSpec> projects = ProjectsSection.read(checks, root, context, platform.monitoringNamespace());
+                access.allowAccountRoot(), access.mfaMaxAgeSeconds(), platform);
+        ProjectsSection.Result read = ProjectsSection.read(checks, root, context, platform.monitoringNamespace());
+        List<ProjectSpec> projects = read.projects();
         SharedEgressSpec sharedEgress = SharedEgressSection.read(checks, root, context);
+        DerivedNames.check(reader, projects, sharedEgress);
 
         OperatorSpec operator = OperatorSection.read(checks, root, config);
         LayerSelection layer = LayerSection.read(checks, root, projects, operator);
+        ProtectionSpec protection = ProtectionSection.read(checks, root, production, projects);
 
-        reader.throwIfErrors();
+        if (!reader.errors().isEmpty()) {
+            throw new ConfigException(read.name(reader.errors()));
+        }
         return new StackSettings(stack, region, production, network, cluster, access, projects, platform,
-                sharedEgress, layer, operator);
+                sharedEgress, layer, operator, protection);
+    }
+
+    /**
+     * {@code config} without its top-level empty values: the engine hands a key written without a value as the
+     * empty string, which means unset, and a stack file read as the engine reads it does the same.
+     */
+    private static Map<String, Object> unsetRemoved(Map<String, Object> config) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        config.forEach((key, value) -> {
+            if (value != null && !"".equals(value)) {
+                out.put(key, value);
+            }
+        });
+        return out;
     }
 
     /**
@@ -69,6 +97,7 @@ final class SettingsReader {
      */
     private static void checkKeys(ConfigReader reader, Map<String, Object> config) {
         String validKeys = "valid keys: " + String.join(", ", KEYS);
+        List<String> unknown = new java.util.ArrayList<>();
         for (Object k : config.keySet()) {
             String key = String.valueOf(k);
             int colon = key.indexOf(':');
@@ -78,13 +107,14 @@ final class SettingsReader {
                         + Suggestions.didYouMean(NAMESPACE + ":" + key, KEYS, validKeys));
             } else if (namespace.equals(NAMESPACE)) {
                 if (!KEYS.contains(key)) {
-                    reader.error(key, ConfigReader.unknownKey(key, KEYS));
+                    unknown.add(key);
                 }
             } else if (Suggestions.distance(namespace, NAMESPACE) <= Suggestions.MAX_DISTANCE) {
                 reader.error(key, "unknown namespace " + quote(namespace)
                         + Suggestions.didYouMean(NAMESPACE + key.substring(colon), KEYS, validKeys));
             }
         }
+        reader.unknownKeys("", unknown, KEYS, key -> key);
     }
 
     private static String region(ConfigReader reader, Fields root) {
@@ -92,6 +122,11 @@ final class SettingsReader {
         if (region != null && !Formats.AWS_REGION.matcher(region).matches()) {
             reader.error(AWS_REGION, quote(region) + " is not an AWS region name; use one such as eu-west-1 (pattern "
                     + Formats.AWS_REGION.pattern() + ")");
+            return null;
+        }
+        if (region != null && !AwsRegions.ALL.contains(region)) {
+            reader.error(AWS_REGION, quote(region) + " is not an AWS region"
+                    + Suggestions.didYouMean(region, AwsRegions.ALL, "use one of " + AwsRegions.ALL));
             return null;
         }
         return region;

@@ -7,6 +7,7 @@ import dev.bulkhead.model.NetworkSpec;
 import dev.bulkhead.model.OperatorSpec;
 import dev.bulkhead.model.PlatformSpec;
 import dev.bulkhead.model.ProjectSpec;
+import dev.bulkhead.model.ProtectionSpec;
 import dev.bulkhead.model.SharedEgressSpec;
 
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * @param production {@code bulkhead:environment: production}: deletion protection and stricter defaults
  * @param layer      {@code bulkhead:layer} and {@code bulkhead:project}: the part of the graph this stack manages
  * @param operator   {@code bulkhead:operator}: the Pulumi Kubernetes Operator and the project stacks it runs
+ * @param protection {@code bulkhead:protect} and {@code bulkhead:retiredProjects}: what may not be deleted
  */
 public record StackSettings(
         String stack,
@@ -35,20 +37,22 @@ public record StackSettings(
         PlatformSpec platform,
         SharedEgressSpec sharedEgress,
         LayerSelection layer,
-        OperatorSpec operator) {
+        OperatorSpec operator,
+        ProtectionSpec protection) {
 
     public StackSettings {
         projects = List.copyOf(projects);
         Objects.requireNonNull(sharedEgress, "sharedEgress");
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(operator, "operator");
+        Objects.requireNonNull(protection, "protection");
     }
 
     /** Everything in one stack, without the operator or shared egress: the settings of a stack that sets none. */
     public StackSettings(String stack, String region, boolean production, NetworkSpec network, ClusterSpec cluster,
                          AccessSpec access, List<ProjectSpec> projects, PlatformSpec platform) {
         this(stack, region, production, network, cluster, access, projects, platform, SharedEgressSpec.none(),
-                LayerSelection.all(), OperatorSpec.disabled());
+                LayerSelection.all(), OperatorSpec.disabled(), ProtectionSpec.defaultFor(production));
     }
 
     public Optional<ProjectSpec> project(String name) {

@@ -57,7 +57,7 @@ public final class IntentPlan {
         List<ProjectIntent.Export> exports = new ArrayList<>();
         for (int i = 0; i < spec.exports().size(); i++) {
             ExportSpec e = spec.exports().get(i);
-            exports.add(new ProjectIntent.Export(e.name(), e.service().toString(), e.port(), GatewayPorts.export(i),
+            exports.add(new ProjectIntent.Export(e.name(), e.service().toString(), e.port(), GatewayPorts.export(e.name()),
                     e.consumers()));
         }
         List<String> egress = spec.egressRules().stream().map(IntentPlan::entry).toList();
@@ -137,7 +137,7 @@ public final class IntentPlan {
             String at = key + ".exports[" + e.name() + "]";
             for (String consumer : e.consumers()) {
                 flows.add(new DeclaredFlow("project:" + consumer, gateway,
-                        List.of(GatewayPorts.export(i) + "/TCP", HBONE), "export " + e.name() + " of " + p, at));
+                        List.of(GatewayPorts.export(e.name()) + "/TCP", HBONE), "export " + e.name() + " of " + p, at));
             }
             flows.add(new DeclaredFlow(gateway, "namespace:" + e.service().namespace(),
                     List.of(e.port() + "/TCP", HBONE), "export " + e.name() + " to " + e.service() + ":" + e.port(),

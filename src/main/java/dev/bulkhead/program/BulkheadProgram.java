@@ -25,6 +25,7 @@ import dev.bulkhead.model.AppSpec;
 import dev.bulkhead.model.Layer;
 import dev.bulkhead.model.LayerSelection;
 import dev.bulkhead.model.ProjectSpec;
+import dev.bulkhead.model.ProtectionSpec;
 import dev.bulkhead.naming.Names;
 import dev.bulkhead.network.Network;
 import dev.bulkhead.network.NetworkArgs;
@@ -35,6 +36,7 @@ import dev.bulkhead.operator.PulumiOperatorArgs;
 import dev.bulkhead.platform.PlatformServices;
 import dev.bulkhead.platform.PlatformServicesArgs;
 import dev.bulkhead.project.Project;
+import dev.bulkhead.protection.Protection;
 import dev.bulkhead.project.ProjectArgs;
 import dev.bulkhead.workload.AppIdentity;
 import dev.bulkhead.workload.AppIdentityArgs;
@@ -53,7 +55,8 @@ import java.util.TreeMap;
  * IAM roles) and its ALB. Stack config
  * selects the layer: all of it, the platform with the operator reconciling each project's stack, or one project's
  * layer. The same function runs under the Pulumi engine ({@code pulumi up}) and under the mock engine
- * ({@code render}, tests).
+ * ({@code render}, tests). With {@code bulkhead:protect}, the stateful resources of the network, the cluster and each
+ * project's ingress, and every project namespace, are protected ({@link Protection}); a retired project's are not.
  */
 public final class BulkheadProgram {
 
@@ -74,6 +77,7 @@ public final class BulkheadProgram {
     }
 
     private static void definePlatform(Context ctx, StackSettings settings, boolean withProjects) {
+        ProtectionSpec protection = settings.protection();
         var access = new Access("access", AccessArgs.builder()
                 .stack(settings.stack())
                 .spec(settings.access())
@@ -84,7 +88,8 @@ public final class BulkheadProgram {
                 .stack(settings.stack())
                 .clusterName(Names.cluster(settings.stack()))
                 .spec(settings.network())
-                .build(), null);
+                .build(), ComponentResourceOptions.builder()
+                .resourceTransformations(Protection.statefulResources(protection.enabled())).build());
 
         var cluster = new Cluster("cluster", ClusterArgs.builder()
                 .stack(settings.stack())
@@ -95,7 +100,8 @@ public final class BulkheadProgram {
                 .privateSubnetIds(network.privateSubnetIds())
                 .adminRoleArn(access.adminRoleArn())
                 .apiClientCidrs(settings.cluster().apiClientCidrs())
-                .build(), null);
+                .build(), ComponentResourceOptions.builder()
+                .resourceTransformations(Protection.statefulResources(protection.enabled())).build());
 
         var clusterAccess = new ClusterAccess("cluster-access", ClusterAccessArgs.builder()
                 .clusterName(cluster.clusterName())
@@ -137,6 +143,7 @@ public final class BulkheadProgram {
                             settings.network().availabilityZones(), settings.cluster().serviceCidr()))
                     .publicSubnetCidrs(network.publicSubnetCidrs())
                     .egress(egressContext(settings))
+                    .protection(protection)
                     .provider(cluster.kubernetesProvider())
                     .build(), ComponentResourceOptions.builder().dependsOn(List.of(platform)).build());
             ctx.export("projectStacks", Output.of(List.copyOf(operator.stacks().keySet())));
@@ -152,7 +159,7 @@ public final class BulkheadProgram {
 
         Map<String, Project> projects = new LinkedHashMap<>();
         for (ProjectSpec spec : withProjects ? settings.projects() : List.<ProjectSpec>of()) {
-            projects.put(spec.name(), new Project("project-" + spec.name(), ProjectArgs.builder()
+            projects.put(spec.name(), new Project(Names.projectComponent(spec.name()), ProjectArgs.builder()
                     .stack(settings.stack())
                     .spec(spec)
                     .platform(settings.platform())
@@ -160,7 +167,8 @@ public final class BulkheadProgram {
                     .egress(egressContext(settings))
                     .publicSubnetCidrs(network.publicSubnetCidrs())
                     .provider(cluster.kubernetesProvider())
-                    .build(), ComponentResourceOptions.builder().dependsOn(List.of(platform)).build()));
+                    .build(), ComponentResourceOptions.builder().dependsOn(List.of(platform))
+                    .resourceTransformations(Protection.namespaces(protection.protects(spec.name()))).build()));
         }
 
         projects.forEach((name, project) -> apps(settings, settings.project(name).orElseThrow(), project,
@@ -197,7 +205,7 @@ public final class BulkheadProgram {
         var inCluster = new Provider("in-cluster", ProviderArgs.builder()
                 .kubeconfig(InClusterKubeconfig.yaml())
                 .build());
-        var project = new Project("project-" + spec.name(), ProjectArgs.builder()
+        var project = new Project(Names.projectComponent(spec.name()), ProjectArgs.builder()
                 .stack(settings.stack())
                 .spec(spec)
                 .platform(settings.platform())
@@ -254,16 +262,18 @@ public final class BulkheadProgram {
     /** A project's ALB, target group and gateway certificate, once its gateway namespace is sealed. */
     private static Ingress ingress(StackSettings settings, ProjectSpec spec, Network network, Cluster cluster,
                                    List<? extends Resource> gatewayReady) {
+        boolean protect = settings.protection().protects(spec.name());
         return new Ingress("ingress-" + spec.name(), IngressArgs.builder()
                 .stack(settings.stack())
-                .production(settings.production())
+                .protect(protect)
                 .project(spec)
                 .vpcId(network.vpcId())
                 .publicSubnetIds(network.publicSubnetIds())
                 .privateSubnetCidrs(network.privateSubnetCidrs())
                 .provider(cluster.kubernetesProvider())
                 .gatewayGuards(List.copyOf(gatewayReady))
-                .build(), null);
+                .build(), ComponentResourceOptions.builder()
+                .resourceTransformations(Protection.statefulResources(protect)).build());
     }
 
     /** Per project with ingress: its ALB's ARN and DNS name (where its hosts' DNS records point). */

@@ -42,11 +42,13 @@ public final class Renderer {
     }
 
     /**
-     * Renders {@code settings} into {@code outDir} (replacing it only on success) and returns the summary.
+     * Renders {@code settings} into {@code outDir} (replacing it only on success, and only if it is a previous
+     * render or new) and returns the summary.
      *
      * @param verbose whether the summary adds the resources per component, project and type
      */
     public static String render(StackSettings settings, Path outDir, boolean verbose) {
+        RenderDirectory.checkReplaceable(outDir);
         MockEngine.Run run = MockEngine.run(settings.stack(), settings.region(),
                 ctx -> BulkheadProgram.define(ctx, settings));
         Intent intent = IntentPlan.of(settings);

@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +55,7 @@ public final class ResourcesJson {
             throw new IllegalArgumentException("resources.json must be a JSON array of resources");
         }
         List<RenderedResource> out = new ArrayList<>();
+        Map<String, Integer> urns = new HashMap<>();
         int index = 0;
         for (JsonElement e : root.getAsJsonArray()) {
             if (!e.isJsonObject()) {
@@ -61,14 +63,19 @@ public final class ResourcesJson {
             }
             JsonObject o = e.getAsJsonObject();
             String urn = requiredString(o, "urn", index);
+            Integer first = urns.putIfAbsent(urn, index);
+            if (first != null) {
+                throw new IllegalArgumentException("resources.json[" + index + "] has the URN of resources.json[" + first
+                        + "] (" + urn + "); a URN names one resource");
+            }
             String type = requiredString(o, "type", index);
             String name = requiredString(o, "name", index);
             JsonElement inputs = o.get("inputs");
             if (inputs == null || !inputs.isJsonObject()) {
                 throw new IllegalArgumentException("resources.json[" + index + "] (" + urn + ") has no inputs object");
             }
-            out.add(new RenderedResource(urn, type, name, optionalString(o, "parent"), optionalString(o, "provider"),
-                    (Map<String, Object>) JsonValues.toPlain(inputs)));
+            out.add(new RenderedResource(urn, type, name, optionalString(o, "parent", index),
+                    optionalString(o, "provider", index), (Map<String, Object>) JsonValues.toPlain(inputs)));
             index++;
         }
         return out;
@@ -82,9 +89,16 @@ public final class ResourcesJson {
         return v.getAsString();
     }
 
-    private static Optional<String> optionalString(JsonObject o, String key) {
+    private static Optional<String> optionalString(JsonObject o, String key, int index) {
         JsonElement v = o.get(key);
-        return v == null || v.isJsonNull() ? Optional.empty() : Optional.of(v.getAsString());
+        if (v == null || v.isJsonNull()) {
+            return Optional.empty();
+        }
+        if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString()) {
+            throw new IllegalArgumentException("resources.json[" + index + "]: \"" + key + "\" must be a URN string or "
+                    + "null, not " + v);
+        }
+        return Optional.of(v.getAsString());
     }
 
     private static Throwable rootCause(Throwable t) {

@@ -5,6 +5,8 @@ import dev.bulkhead.intent.Intent;
 import dev.bulkhead.intent.IntentJson;
 import dev.bulkhead.render.ResourcesJson;
 import dev.bulkhead.testing.Stacks;
+import dev.bulkhead.ingress.GatewayPorts;
+import dev.bulkhead.naming.Names;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,7 +166,8 @@ class CheckAndReachCommandTest {
     void reachFollowsAnExportThroughTheGatewaysOwnPolicies() {
         // the export's AuthorizationPolicy is bound to the Gateway with targetRefs
         assertEquals(0, reach("", dir.toString(), "billing",
-                "shop-gateway/gateway.networking.k8s.io/gateway-name=shop-gateway", "9080"), stdout());
+                "shop-gateway/gateway.networking.k8s.io/gateway-name=shop-gateway",
+                String.valueOf(GatewayPorts.export("orders"))), stdout());
         assertTrue(stdout().contains("shop-gateway/export-orders rule 0 admits cluster.local/ns/billing/sa/default"),
                 stdout());
         out.reset();
@@ -179,8 +182,9 @@ class CheckAndReachCommandTest {
     @Test
     void reachAnswersForHostsThroughTheEgressWaypoint() {
         assertEquals(0, reach("", dir.toString(), "analytics", "storage.googleapis.com", "443"), stdout());
-        assertTrue(stdout().contains("bulkhead-egress/allow-wildcard-googleapis-com rule 0 admits"), stdout());
-        assertTrue(stdout().contains("ServiceEntry bulkhead-egress/wildcard-googleapis-com"), stdout());
+        String entry = Names.host("*.googleapis.com");
+        assertTrue(stdout().contains("bulkhead-egress/allow-" + entry + " rule 0 admits"), stdout());
+        assertTrue(stdout().contains("ServiceEntry bulkhead-egress/" + entry), stdout());
         out.reset();
         assertEquals(1, reach("", dir.toString(), "analytics", "api.stripe.com", "443"), stdout());
         assertTrue(stdout().contains("DENIED at L7 (waypoint bulkhead-egress/egress-waypoint"), stdout());

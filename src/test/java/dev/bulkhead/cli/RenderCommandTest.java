@@ -113,9 +113,9 @@ class RenderCommandTest {
         List<String> paths = List.of(
                 "bulkhead:network.cidr", "bulkhead:network.availabilityZone", "bulkhead:cluster.kubernetesVersion",
                 "bulkhead:cluster.publicAccessCidrs[0]", "bulkhead:cluster.nodeGroups[0]",
-                "bulkhead:access.mfaMaxAgeSeconds", "bulkhead:access.admins[0]", "bulkhead:projects[0].namespaces[0]",
-                "bulkhead:projects[0].exports[0].service", "bulkhead:projects[0].exports[0].port",
-                "bulkhead:projects[0].exports[0].consumers[0]");
+                "bulkhead:access.mfaMaxAgeSeconds", "bulkhead:access.admins[0]", "bulkhead:projects[shop].namespaces[0]",
+                "bulkhead:projects[shop].exports[0].service", "bulkhead:projects[shop].exports[0].port",
+                "bulkhead:projects[shop].exports[0].consumers[0]");
         for (String path : paths) {
             assertTrue(errors.contains(path), "an error for " + path + " in:\n" + errors);
         }

@@ -50,9 +50,13 @@ class AccessAndPlatformRulesTest {
         assertOnlyError(set(reference(), "bulkhead:projects[0].developers[0]", ROOT),
                 "bulkhead:projects[0].developers[0]", "is the root of account 111122223333");
 
-        var allowed = set(reference(), "bulkhead:access.admins[0]", ROOT);
-        set(allowed, "bulkhead:access.allowAccountRoot", true);
-        assertEquals(List.of(ROOT), Fixtures.parse(allowed).access().admins());
+        var rootAlone = set(reference(), "bulkhead:access.admins[0]", ROOT);
+        set(rootAlone, "bulkhead:access.allowAccountRoot", true);
+        assertOnlyError(rootAlone, "bulkhead:access.admins", "the trust policy of the admin role cannot be written",
+                "no user or role of account 111122223333 is listed to narrow it to");
+
+        var allowed = set(rootAlone, "bulkhead:access.admins[1]", ALICE);
+        assertEquals(List.of(ROOT, ALICE).stream().sorted().toList(), Fixtures.parse(allowed).access().admins());
     }
 
     @Test

@@ -238,9 +238,11 @@ class ProjectRulesTest {
     @Test
     void egressCidrStaysOutsideTheVpcAndServices() {
         assertOnlyError(set(reference(), SHOP + ".egress[1].cidr", "10.40.8.0/24"), SHOP + ".egress[1].cidr",
-                "\"10.40.8.0/24\" overlaps the VPC (bulkhead:network.cidr 10.40.0.0/16)");
+                "\"10.40.8.0/24\" lies in 10.0.0.0/8, which is not the internet");
         assertOnlyError(set(reference(), SHOP + ".egress[1].cidr", "172.16.0.0/12"), SHOP + ".egress[1].cidr",
-                "\"172.16.0.0/12\" overlaps the Service range (bulkhead:cluster.serviceCidr 172.20.0.0/16)");
+                "\"172.16.0.0/12\" lies in 172.16.0.0/12, which is not the internet");
+        assertOnlyError(set(reference(), SHOP + ".egress[1].cidr", "172.0.0.0/8"), SHOP + ".egress[1].cidr",
+                "\"172.0.0.0/8\" overlaps the Service range (bulkhead:cluster.serviceCidr 172.20.0.0/16)");
         assertOnlyError(set(reference(), SHOP + ".egress[1].cidr", "116.203.255.68/24"), SHOP + ".egress[1].cidr",
                 "is not a network address (host bits are set); write 116.203.255.0/24");
     }

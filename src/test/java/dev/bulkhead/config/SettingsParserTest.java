@@ -184,11 +184,12 @@ class SettingsParserTest {
     }
 
     @Test
-    void duplicateYamlKeyIsAnErrorNamingTheKeyAndFile() {
+    void duplicateYamlKeyIsAnErrorNamingTheKeyAndBothLines() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> SettingsParser.fromStackFile(Fixtures.resources(), "duplicate"));
-        assertError(e.errors().get(0), Fixtures.resources().resolve("Pulumi.duplicate.yaml").toString(),
-                "duplicate key \"cidr\"", "line 6");
+        assertError(e.errors().get(0), "bulkhead:network.cidr", "duplicate key \"cidr\"", "already set at line 4");
+        assertEquals(6, e.errors().get(0).line());
+        assertTrue(e.getMessage().startsWith("bulkhead:network.cidr (line 6): duplicate key"), e.getMessage());
     }
 
     @Test
@@ -214,12 +215,11 @@ class SettingsParserTest {
     }
 
     @Test
-    void stackFileWithoutConfigReportsTheMissingKeys(@TempDir Path dir) throws IOException {
+    void stackFileWithoutConfigSaysSoInOneError(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("Pulumi.dev.yaml"), "encryptionsalt: abc\n");
         ConfigException e = assertThrows(ConfigException.class, () -> SettingsParser.fromStackFile(dir, "dev"));
-        assertEquals(List.of("aws:region", "bulkhead:network", "bulkhead:cluster", "bulkhead:access"),
-                e.errors().stream().map(ConfigError::path).toList());
-        assertTrue(e.errors().stream().allMatch(err -> err.message().startsWith("missing required key")), e.getMessage());
+        assertEquals(1, e.errors().size(), e.getMessage());
+        assertError(e.errors().get(0), dir.resolve("Pulumi.dev.yaml").toString(), "the file has no config: mapping");
     }
 
     @Test

@@ -29,7 +29,7 @@ class IngressConnectivityTest {
     private static final int PUBLIC = GatewayPorts.PUBLIC;
     private static final int HEALTH = GatewayPorts.HEALTH;
     /** shop's first (and only) export, orders. */
-    private static final int ORDERS = GatewayPorts.export(0);
+    private static final int ORDERS = GatewayPorts.export("orders");
     private static final List<Integer> PROBED = List.of(APP, HBONE, PUBLIC, HEALTH, ORDERS, 53, 443, 5432, 15020);
 
     private final StackSettings settings = Stacks.settings("dev");

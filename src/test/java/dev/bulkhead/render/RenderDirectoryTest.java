@@ -49,4 +49,62 @@ class RenderDirectoryTest {
         RenderDirectory.replace(out, Map.of("x.json", "{}"));
         assertTrue(Files.isRegularFile(out.resolve("x.json")));
     }
+
+    @Test
+    void everyRenderIsMarkedAndAMarkedRenderIsReplaced(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("dev");
+        RenderDirectory.replace(out, Map.of("resources.json", "[1]"));
+        assertEquals(RenderDirectory.MARKER_TEXT, Files.readString(out.resolve(RenderDirectory.MARKER)));
+        Files.writeString(out.resolve("check.md"), "written by check");
+        RenderDirectory.replace(out, Map.of("resources.json", "[2]"));
+        assertEquals("[2]", Files.readString(out.resolve("resources.json")));
+    }
+
+    @Test
+    void aDirectoryThatIsNotARenderIsNeverReplaced(@TempDir Path tmp) throws IOException {
+        Path notes = tmp.resolve("notes");
+        Files.createDirectories(notes);
+        Files.writeString(notes.resolve("thesis.tex"), "years of work");
+        RenderException e = assertThrows(RenderException.class,
+                () -> RenderDirectory.replace(notes, Map.of("resources.json", "[1]")));
+        assertTrue(e.getMessage().contains("holds files but no .bulkhead-render"), e.getMessage());
+        assertEquals("years of work", Files.readString(notes.resolve("thesis.tex")));
+
+        Path project = tmp.resolve("project");
+        Files.createDirectories(project);
+        Files.writeString(project.resolve("Pulumi.yaml"), "name: x");
+        Files.writeString(project.resolve(RenderDirectory.MARKER), "");
+        assertThrows(RenderException.class, () -> RenderDirectory.replace(project, Map.of("a", "b")));
+        assertTrue(Files.exists(project.resolve("Pulumi.yaml")));
+
+        Path file = tmp.resolve("file");
+        Files.writeString(file, "x");
+        assertThrows(RenderException.class, () -> RenderDirectory.replace(file, Map.of("a", "b")));
+    }
+
+    @Test
+    void theCurrentDirectoryAndItsParentsAreNeverReplaced() {
+        Path cwd = Path.of("").toAbsolutePath();
+        for (Path dir : java.util.List.of(Path.of("."), cwd, cwd.getParent(), cwd.getRoot())) {
+            RenderException e = assertThrows(RenderException.class,
+                    () -> RenderDirectory.replace(dir, Map.of("resources.json", "[1]")), dir::toString);
+            assertTrue(e.getMessage().contains("the current directory or holds it"), e.getMessage());
+        }
+        assertTrue(Files.exists(cwd.resolve("pom.xml")), "the checkout is intact");
+    }
+
+    @Test
+    void anEmptyDirectoryOrAnUnmarkedEarlierRenderMayBeReplaced(@TempDir Path tmp) throws IOException {
+        Path empty = tmp.resolve("empty");
+        Files.createDirectories(empty);
+        RenderDirectory.replace(empty, Map.of("resources.json", "[1]"));
+        assertTrue(Files.exists(empty.resolve(RenderDirectory.MARKER)));
+
+        Path earlier = tmp.resolve("earlier");
+        Files.createDirectories(earlier.resolve("kubernetes"));
+        Files.writeString(earlier.resolve("resources.json"), "[0]");
+        Files.writeString(earlier.resolve("check.json"), "{}");
+        RenderDirectory.replace(earlier, Map.of("resources.json", "[1]"));
+        assertEquals("[1]", Files.readString(earlier.resolve("resources.json")));
+    }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The namespaces each project's developer role may edit: exactly the project's own namespaces.
@@ -59,7 +60,8 @@ final class DeveloperScopes {
                             + " is claimed by projects " + previous + " and " + project.name());
                 }
             }
-            scopes.put(project.name(), List.copyOf(new LinkedHashSet<>(project.namespaces())));
+            // sorted: the scope is a set, and listing the namespaces in another order must not update it
+            scopes.put(project.name(), List.copyOf(new TreeSet<>(project.namespaces())));
         }
         return scopes;
     }

@@ -101,7 +101,8 @@ public final class PermissionsBoundary {
                 PolicyStatement.deny(SID_POLICIES).actions(POLICY_ACTIONS.toArray(String[]::new))
                         .resources(policyNames.stream().map(n -> account.iam("policy/" + n)).toList()),
                 PolicyStatement.deny(SID_ROLES).actions(ROLE_ACTIONS.toArray(String[]::new))
-                        .resources(humanRoleNames.stream().map(n -> account.iam("role/" + n)).toList()),
+                        // sorted: the boundary is shared by every role, and reordering projects must not rewrite it
+                        .resources(humanRoleNames.stream().map(n -> account.iam("role/" + n)).sorted().toList()),
                 PolicyStatement.deny(SID_GROUP).actions(GROUP_ACTIONS.toArray(String[]::new))
                         .resources(account.iam("group/" + forceMfaGroup))));
     }

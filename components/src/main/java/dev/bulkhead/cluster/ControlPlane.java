@@ -98,8 +98,8 @@ final class ControlPlane {
                 .build(), CustomResourceOptions.builder()
                 .parent(parent)
                 .dependsOn(dependsOn)
-                // aws 6.83.0's ClusterArgs has no deletion-protection field: Pulumi's protect stands in for it.
-                .protect(spec.production())
+                // aws 6.83.0's ClusterArgs has no deletion-protection field: Pulumi's protect stands in for it, given
+                // by the program through dev.bulkhead.protection.Protection.
                 .build());
     }
 

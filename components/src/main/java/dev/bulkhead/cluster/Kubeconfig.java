@@ -32,12 +32,20 @@ public final class Kubeconfig {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("apiVersion", "v1");
         config.put("kind", "Config");
-        config.put("clusters", List.of(Map.of("name", clusterName,
-                "cluster", Map.of("server", endpoint, "certificate-authority-data", caData))));
-        config.put("users", List.of(Map.of("name", "bulkhead-admin", "user", Map.of("exec", exec))));
-        config.put("contexts", List.of(Map.of("name", clusterName,
-                "context", Map.of("cluster", clusterName, "user", "bulkhead-admin"))));
+        config.put("clusters", List.of(entry("name", clusterName, "cluster",
+                entry("server", endpoint, "certificate-authority-data", caData))));
+        config.put("users", List.of(entry("name", "bulkhead-admin", "user", Map.of("exec", exec))));
+        config.put("contexts", List.of(entry("name", clusterName,
+                "context", entry("cluster", clusterName, "user", "bulkhead-admin"))));
         config.put("current-context", clusterName);
         return new GsonBuilder().disableHtmlEscaping().create().toJson(config);
+    }
+
+    /** A two-key mapping in the order given: the kubeconfig is a string, so its key order is part of the input. */
+    private static Map<String, Object> entry(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
     }
 }

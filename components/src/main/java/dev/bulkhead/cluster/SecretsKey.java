@@ -48,7 +48,7 @@ final class SecretsKey {
                 .deletionWindowInDays(production ? 30 : 7)
                 .policy(policy)
                 .tags(AwsTags.of(stack, prefix + "-eks-secrets"))
-                .build(), CustomResourceOptions.builder().parent(parent).protect(production).build());
+                .build(), CustomResourceOptions.builder().parent(parent).build());
         new Alias(Names.logical(name, "secrets"), AliasArgs.builder()
                 .name("alias/" + prefix + "-eks-secrets")
                 .targetKeyId(key.keyId())

@@ -17,11 +17,11 @@ import dev.bulkhead.naming.Labels;
 import dev.bulkhead.naming.Names;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -95,13 +95,13 @@ public final class EgressWaypointPlan {
                 contents);
     }
 
-    /** The ServiceEntry, AuthorizationPolicy and DestinationRule name of a host: {@code *.x.com} is {@code wildcard-x-com}. */
+    /** The ServiceEntry, AuthorizationPolicy and DestinationRule name of a host (see {@link Names#host}). */
     public static String slug(String host) {
-        return Names.kubernetes(host.replace("*", "wildcard").replace('.', '-'));
+        return Names.host(host);
     }
 
     private static Manifest namespace(Map<String, String> labels) {
-        Map<String, String> all = new HashMap<>(labels);
+        Map<String, String> all = new TreeMap<>(labels);
         all.put(Labels.ROLE, Labels.ROLE_EGRESS);
         all.put(Labels.NAMESPACE_NAME, NAMESPACE);
         all.putAll(PodSecurity.labels());
@@ -109,7 +109,7 @@ public final class EgressWaypointPlan {
     }
 
     private static Manifest waypoint(Map<String, String> labels) {
-        Map<String, String> all = new HashMap<>(labels);
+        Map<String, String> all = new TreeMap<>(labels);
         all.put(Labels.WAYPOINT_FOR, "service");
         return new Manifest(GATEWAY_API, "Gateway", WAYPOINT, NAMESPACE, all, Map.of("spec", Map.of(
                 "gatewayClassName", "istio-waypoint",
@@ -118,7 +118,7 @@ public final class EgressWaypointPlan {
     }
 
     private static Manifest serviceEntry(String host, List<ExternalHost> entries, Map<String, String> labels) {
-        Map<String, String> all = new HashMap<>(labels);
+        Map<String, String> all = new TreeMap<>(labels);
         all.put(Labels.USE_WAYPOINT, WAYPOINT);
         List<Object> ports = new ArrayList<>();
         for (ExternalHost e : entries) {
@@ -162,7 +162,8 @@ public final class EgressWaypointPlan {
                                           Map<String, String> labels) {
         List<Object> rules = new ArrayList<>();
         for (ExternalHost e : entries) {
-            List<String> principals = new ArrayList<>();
+            // sorted: which namespaces are listed matters, not the order the config lists them in
+            SortedSet<String> principals = new TreeSet<>();
             for (String project : e.projects()) {
                 ProjectSpec spec = in.projects().stream().filter(p -> p.name().equals(project)).findFirst()
                         .orElseThrow(() -> new IllegalArgumentException(host + " admits unknown project " + project));
@@ -170,7 +171,7 @@ public final class EgressWaypointPlan {
                 spec.namespaces().forEach(ns -> principals.add(SpiffeId.anyIn(in.trustDomain(), ns).principal()));
             }
             rules.add(Map.of(
-                    "from", List.of(Map.of("source", Map.of("principals", principals))),
+                    "from", List.of(Map.of("source", Map.of("principals", List.copyOf(principals)))),
                     "to", List.of(Map.of("operation", Map.of("ports", List.of(String.valueOf(e.callPort())))))));
         }
         Map<String, Object> spec = new LinkedHashMap<>();

@@ -30,6 +30,21 @@ public final class NeverOutside {
         return List.copyOf(out);
     }
 
+    /**
+     * The ranges of {@link #ranges} that lie strictly inside {@code block}: what a rule for {@code block} must
+     * except. A block inside one of the ranges has nothing to reach; the config refuses such rules.
+     */
+    public static List<String> inside(String block, List<String> clusterRanges) {
+        List<String> out = new ArrayList<>();
+        for (String range : ranges(clusterRanges)) {
+            if (!range.equals(block) && contains(block, range)) {
+                out.add(range);
+            }
+        }
+        out.sort(null);
+        return List.copyOf(out);
+    }
+
     static boolean contains(String outer, String inner) {
         return Ipv4Cidr.parse(outer).contains(Ipv4Cidr.parse(inner));
     }

@@ -8,16 +8,17 @@ import dev.bulkhead.model.EgressRule;
 import dev.bulkhead.naming.Labels;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static dev.bulkhead.isolation.NetworkPolicyParts.EGRESS;
 
 /**
  * A project namespace's ways out, beyond DNS and the project itself: HBONE to the egress waypoint when the project
- * may reach any external host, and one address block and port per CIDR rule. With neither, the namespace reaches
- * nothing outside the cluster. A waypoint in the namespace gets none of these: it forwards to its apps only.
+ * may reach any external host, and one address block and port per CIDR rule. Every rule, narrow or allow-any, has
+ * the never-outside ranges inside it cut out ({@link NeverOutside}). With neither, the namespace reaches nothing
+ * outside the cluster. A waypoint in the namespace gets none of these: it forwards to its apps only.
  */
 public final class ProjectEgress {
 
@@ -29,7 +30,7 @@ public final class ProjectEgress {
     }
 
     public static List<Manifest> of(Compartment compartment, List<EgressRule> rules, EgressContext context) {
-        Map<String, String> labels = new HashMap<>(compartment.labels());
+        Map<String, String> labels = new TreeMap<>(compartment.labels());
         labels.put(Labels.COMPONENT, EgressWaypointPlan.COMPONENT);
         List<Manifest> policies = new ArrayList<>();
         boolean hosts = context.sharedHosts() || rules.stream().anyMatch(r -> r instanceof EgressRule.Host);
@@ -50,7 +51,8 @@ public final class ProjectEgress {
                             List.of(NetworkPolicyParts.anyAddressExcept(NeverOutside.ranges(context.internalRanges()))),
                             port));
                 } else {
-                    narrow.add(NetworkPolicyParts.to(List.of(NetworkPolicyParts.ipBlock(cidr.cidr())), port));
+                    narrow.add(NetworkPolicyParts.to(List.of(NetworkPolicyParts.ipBlock(cidr.cidr(),
+                            NeverOutside.inside(cidr.cidr(), context.internalRanges()))), port));
                     destinations.add(cidr.cidr() + ":" + cidr.port());
                 }
             }

@@ -48,13 +48,13 @@ final class AccessLogBucket {
     private final BucketV2 bucket;
     private final BucketPolicy policy;
 
-    AccessLogBucket(String name, String stack, String project, boolean production, Resource parent) {
+    AccessLogBucket(String name, String stack, String project, boolean protect, Resource parent) {
         var options = CustomResourceOptions.builder().parent(parent).build();
         this.bucket = new BucketV2(name, BucketV2Args.builder()
                 .bucketPrefix(Names.fit(Names.stackPrefix(stack) + "-" + project + "-alb-logs", BUCKET_PREFIX_MAX - 1) + "-")
-                .forceDestroy(!production)
+                .forceDestroy(!protect)
                 .tags(AwsTags.of(stack, project, name))
-                .build(), CustomResourceOptions.builder().parent(parent).protect(production).build());
+                .build(), CustomResourceOptions.builder().parent(parent).build());
         var publicAccess = new BucketPublicAccessBlock(name, BucketPublicAccessBlockArgs.builder()
                 .bucket(bucket.id())
                 .blockPublicAcls(true)

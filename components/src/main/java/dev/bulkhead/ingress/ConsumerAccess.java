@@ -32,10 +32,9 @@ public final class ConsumerAccess {
         List<Object> rules = new ArrayList<>();
         for (ProjectSpec exporter : allProjects) {
             TreeSet<Integer> ports = new TreeSet<>();
-            List<ExportSpec> exports = exporter.exports();
-            for (int i = 0; i < exports.size(); i++) {
-                if (exports.get(i).consumers().contains(consumer.name())) {
-                    ports.add(GatewayPorts.export(i));
+            for (ExportSpec export : exporter.exports()) {
+                if (export.consumers().contains(consumer.name())) {
+                    ports.add(GatewayPorts.export(export.name()));
                 }
             }
             if (!ports.isEmpty()) {

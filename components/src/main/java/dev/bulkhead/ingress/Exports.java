@@ -28,10 +28,9 @@ public final class Exports {
     private Exports() {
     }
 
-    /** Every object of the export at {@code index} of the project's exports. */
-    public static List<Manifest> of(ProjectEdge edge, int index) {
-        ExportSpec export = edge.project().exports().get(index);
-        int port = GatewayPorts.export(index);
+    /** Every object of one of the project's exports. */
+    public static List<Manifest> of(ProjectEdge edge, ExportSpec export) {
+        int port = GatewayPorts.export(export.name());
         return List.of(service(edge, export, port), GatewayObjects.exportRoute(edge, export),
                 networkPolicy(edge, export, port), authorization(edge, export, port));
     }

@@ -46,10 +46,10 @@ public final class GatewayObjects {
                     "allowedRoutes", sameNamespace));
         }
         List<ExportSpec> exports = edge.project().exports();
-        for (int i = 0; i < exports.size(); i++) {
+        for (ExportSpec export : exports) {
             listeners.add(Map.of(
-                    "name", exportListener(exports.get(i).name()),
-                    "port", GatewayPorts.export(i),
+                    "name", exportListener(export.name()),
+                    "port", GatewayPorts.export(export.name()),
                     "protocol", "HTTP",
                     "allowedRoutes", sameNamespace));
         }
@@ -62,10 +62,8 @@ public final class GatewayObjects {
     /** One HTTPRoute per configured route: host and path prefix to {@code namespace/service:port}. */
     public static List<Manifest> routes(ProjectEdge edge) {
         List<Manifest> routes = new ArrayList<>();
-        List<RouteSpec> specs = edge.routes();
-        for (int i = 0; i < specs.size(); i++) {
-            RouteSpec route = specs.get(i);
-            routes.add(route(edge, Names.kubernetes("route", String.valueOf(i), route.service().name()),
+        for (RouteSpec route : edge.routes()) {
+            routes.add(route(edge, Names.route(route.host(), route.path()),
                     HTTPS_LISTENER, List.of(route.host()), route.path(),
                     route.service().namespace(), route.service().name(), route.port(), COMPONENT));
         }

@@ -26,8 +26,8 @@ import java.util.Map;
 /**
  * A project's internet-facing ALB, built in Pulumi so that its ARN and DNS name are typed outputs: in the public
  * subnets, with its own security group, invalid header fields dropped, the strictest desync mitigation, access
- * logs, deletion protection in production and an optional WAF web ACL; an HTTPS listener with the project's ACM
- * certificate and TLS policy; an HTTP listener that only redirects; a target group of the gateway pods' IPs, reached
+ * logs, deletion protection while the project is protected and an optional WAF web ACL; an HTTPS listener with the
+ * project's ACM certificate and TLS policy; an HTTP listener that only redirects; a target group of the gateway pods' IPs, reached
  * over TLS and health-checked on Envoy's readiness endpoint; the TargetGroupBinding that fills it; and the
  * certificate the gateway presents to the ALB.
  */
@@ -48,7 +48,7 @@ public final class Ingress extends ComponentResource {
 
         var securityGroup = new LoadBalancerSecurityGroup(name + "-alb", args.stack(), project, args.vpcId(),
                 args.privateSubnetCidrs(), this);
-        var logs = new AccessLogBucket(name + "-alb-logs", args.stack(), project, args.production(), this);
+        var logs = new AccessLogBucket(name + "-alb-logs", args.stack(), project, args.protect(), this);
 
         String albName = Names.alb(args.stack(), project);
         var alb = new LoadBalancer(name, LoadBalancerArgs.builder()
@@ -60,7 +60,7 @@ public final class Ingress extends ComponentResource {
                 .securityGroups(securityGroup.id().applyValue(List::of))
                 .dropInvalidHeaderFields(true)
                 .desyncMitigationMode("strictest")
-                .enableDeletionProtection(args.production())
+                .enableDeletionProtection(args.protect())
                 .enableHttp2(true)
                 .accessLogs(LoadBalancerAccessLogsArgs.builder()
                         .bucket(logs.bucketName())
@@ -68,7 +68,7 @@ public final class Ingress extends ComponentResource {
                         .enabled(true)
                         .build())
                 .tags(AwsTags.of(args.stack(), project, albName))
-                .build(), CustomResourceOptions.builder().parent(this).protect(args.production())
+                .build(), CustomResourceOptions.builder().parent(this)
                 .dependsOn(List.of(logs.policy())).build());
 
         String targetGroupName = Names.targetGroup(args.stack(), project);

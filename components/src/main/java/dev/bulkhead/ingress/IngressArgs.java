@@ -11,14 +11,14 @@ import java.util.Objects;
 
 /**
  * Inputs of {@link Ingress}: the project (which must have {@code ingress}), where its ALB goes (VPC, public subnets)
- * and where the gateway pods are (the private subnets' CIDRs, which the ALB may send to), whether the stack is
- * production (deletion protection), the cluster's provider, and the gateway namespace's guards, which every
- * object placed in that namespace waits for.
+ * and where the gateway pods are (the private subnets' CIDRs, which the ALB may send to), whether the project is
+ * protected (the ALB's deletion protection on, its access logs never force-destroyed), the cluster's provider, and
+ * the gateway namespace's guards, which every object placed in that namespace waits for.
  */
 public final class IngressArgs extends ResourceArgs {
 
     private String stack;
-    private boolean production;
+    private boolean protect;
     private ProjectSpec project;
     private Output<String> vpcId;
     private Output<List<String>> publicSubnetIds;
@@ -33,8 +33,8 @@ public final class IngressArgs extends ResourceArgs {
         return stack;
     }
 
-    public boolean production() {
-        return production;
+    public boolean protect() {
+        return protect;
     }
 
     public ProjectSpec project() {
@@ -74,8 +74,8 @@ public final class IngressArgs extends ResourceArgs {
             return this;
         }
 
-        public Builder production(boolean production) {
-            args.production = production;
+        public Builder protect(boolean protect) {
+            args.protect = protect;
             return this;
         }
 

@@ -6,6 +6,7 @@ import dev.bulkhead.isolation.Compartment;
 import dev.bulkhead.isolation.CompartmentPlan;
 import dev.bulkhead.isolation.NetworkPolicyParts;
 import dev.bulkhead.manifest.Manifest;
+import dev.bulkhead.model.ExportSpec;
 import dev.bulkhead.mesh.ProjectAuthorization;
 import dev.bulkhead.naming.Labels;
 
@@ -54,8 +55,8 @@ public final class IngressPlans {
         GatewayPolicies.loadBalancerAuthorization(edge).ifPresent(contents::add);
         contents.add(GatewayObjects.gateway(edge));
         contents.addAll(GatewayObjects.routes(edge));
-        for (int i = 0; i < edge.project().exports().size(); i++) {
-            contents.addAll(Exports.of(edge, i));
+        for (ExportSpec export : edge.project().exports()) {
+            contents.addAll(Exports.of(edge, export));
         }
         Manifest namespace = standard.namespace().withLabels(Map.of(Labels.ROLE, Labels.ROLE_GATEWAY));
         return Optional.of(new CompartmentPlan(namespace, standard.guards(), contents));

@@ -5,9 +5,9 @@ import dev.bulkhead.mesh.Ambient;
 import dev.bulkhead.naming.Labels;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static dev.bulkhead.isolation.NetworkPolicyParts.INGRESS;
@@ -28,7 +28,7 @@ public final class AllowMonitoring {
     }
 
     public static Manifest of(Compartment compartment) {
-        Map<String, Object> spec = new HashMap<>();
+        Map<String, Object> spec = new TreeMap<>();
         spec.put("podSelector", NetworkPolicyParts.allPods());
         spec.put("policyTypes", List.of(INGRESS));
         if (!compartment.metricsPorts().isEmpty()) {

@@ -6,6 +6,7 @@ import dev.bulkhead.naming.Labels;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Building blocks of the generated NetworkPolicies. They refuse the two peers that would open a compartment to the
@@ -105,6 +106,18 @@ public final class NetworkPolicyParts {
             throw new IllegalArgumentException("not a narrow IPv4 block: '" + cidr + "'");
         }
         return Map.of("ipBlock", Map.of("cidr", cidr));
+    }
+
+    /** {@link #ipBlock(String)} without the addresses of {@code except}, each inside {@code cidr}. */
+    public static Map<String, Object> ipBlock(String cidr, List<String> except) {
+        Map<String, Object> block = ipBlock(cidr);
+        if (except.isEmpty()) {
+            return block;
+        }
+        Map<String, Object> ipBlock = new TreeMap<>();
+        ipBlock.put("cidr", cidr);
+        ipBlock.put("except", List.copyOf(except));
+        return Map.of("ipBlock", ipBlock);
     }
 
     public static Map<String, Object> tcp(int port) {

@@ -3,8 +3,8 @@ package dev.bulkhead.isolation;
 import dev.bulkhead.manifest.Manifest;
 import dev.bulkhead.naming.Labels;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A project namespace: labelled with its project (what NetworkPolicies select), enrolled in the ambient mesh, and
@@ -16,7 +16,7 @@ public final class ProjectNamespace {
     }
 
     public static Manifest of(Compartment compartment) {
-        Map<String, String> labels = new HashMap<>(compartment.labels());
+        Map<String, String> labels = new TreeMap<>(compartment.labels());
         labels.put(Labels.AMBIENT, Labels.AMBIENT_VALUE);
         labels.putAll(PodSecurity.labels());
         // The API server sets this label itself; writing it keeps rendered output complete for selector checks.

@@ -17,6 +17,8 @@ public final class Names {
     public static final int KUBERNETES_MAX = 63;
     /** ALB and target group names. */
     public static final int ELB_MAX = 32;
+    /** The stack's part of a load balancer or target group name. */
+    static final int ELB_STACK_MAX = 16;
     /** IAM role and policy names. */
     public static final int IAM_ROLE_MAX = 64;
     /** EKS cluster names. */
@@ -42,19 +44,50 @@ public final class Names {
         return fit(stackPrefix(stack) + "-" + sanitize(role), IAM_ROLE_MAX);
     }
 
-    /** A project's ALB name: at most 32 characters, as AWS requires. */
+    /**
+     * A project's ALB name: at most 32 letters, digits and dashes, not starting or ending with a dash and not
+     * starting with {@code internal-}, as AWS requires.
+     */
     public static String alb(String stack, String project) {
-        return fit(sanitize(stack) + "-" + sanitize(project), ELB_MAX);
+        return elb(elbStack(stack) + "-" + sanitize(project));
     }
 
-    /** A project's target group name: at most 32 characters. */
+    /** A project's target group name, with the same rules as {@link #alb}. */
     public static String targetGroup(String stack, String project) {
-        return fit(sanitize(stack) + "-" + sanitize(project) + "-gw", ELB_MAX);
+        return elb(elbStack(stack) + "-" + sanitize(project) + "-gw");
     }
 
     /** What every target group name of a stack starts with (see {@link #targetGroup}). */
     public static String targetGroupPrefix(String stack) {
-        return sanitize(stack) + "-";
+        return elbStack(stack) + "-";
+    }
+
+    /**
+     * The stack's part of a load balancer name: never empty, never starting with a dash, never {@code internal} (AWS
+     * refuses load balancer names starting {@code internal-}), and at most {@value #ELB_STACK_MAX} characters, so that
+     * every name of the stack starts with it.
+     */
+    private static String elbStack(String stack) {
+        String s = trimDashes(sanitize(stack));
+        s = s.isEmpty() || s.equals("internal") || s.startsWith("internal-") ? "lb-" + s : s;
+        // short enough that every name of the stack keeps it whole, however long the project's part
+        return trimDashes(fit(s, ELB_STACK_MAX));
+    }
+
+    private static String elb(String name) {
+        return trimDashes(fit(name, ELB_MAX));
+    }
+
+    private static String trimDashes(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && s.charAt(start) == '-') {
+            start++;
+        }
+        while (end > start && s.charAt(end - 1) == '-') {
+            end--;
+        }
+        return s.substring(start, end);
     }
 
     /** The namespace that holds a project's ingress gateway. */
@@ -70,6 +103,46 @@ public final class Names {
     /** A policy object of an app, {@code app-<app>[-<purpose>]}, within 63 characters. */
     public static String appPolicy(String app, String... purpose) {
         return purpose.length == 0 ? kubernetes("app", app) : kubernetes("app", app, String.join("-", purpose));
+    }
+
+    /** The logical name of a project's component: {@code project-<project>}. */
+    public static String projectComponent(String project) {
+        return logical("project", project);
+    }
+
+    /** The logical name of the compartment of {@code namespace} inside the component {@code owner}. */
+    public static String compartment(String owner, String namespace) {
+        return logical(owner, namespace);
+    }
+
+    /**
+     * A Kubernetes name for an external host: {@code api.stripe.com} is {@code api-stripe-com}. A host with a dash or
+     * a wildcard gets a hash of itself appended, because turning dots into dashes loses what was which: without it
+     * {@code api-stripe.com} and {@code api.stripe.com}, or {@code *.example.com} and {@code wildcard.example.com},
+     * would share a name.
+     */
+    public static String host(String host) {
+        String readable = host.replace("*", "wildcard").replace('.', '-');
+        boolean lossy = host.indexOf('-') >= 0 || host.indexOf('*') >= 0;
+        return lossy ? kubernetes(readable, shortHash(host)) : kubernetes(readable);
+    }
+
+    /** The name of the HTTPRoute for {@code host} and {@code path}: named by what it routes, never by its position. */
+    public static String route(String host, String path) {
+        return hashed("route-" + host.replace("*", "wildcard").replace('.', '-'), host + " " + path, KUBERNETES_MAX);
+    }
+
+    /** {@code readable}, cut to leave room, then a dash and a short hash of {@code identity}; within {@code max}. */
+    static String hashed(String readable, String identity, int max) {
+        String head = sanitize(readable);
+        int room = max - HASH_CHARS - 1;
+        head = trimDashes(head.length() > room ? head.substring(0, room) : head);
+        return head + "-" + shortHash(identity);
+    }
+
+    /** Six hexadecimal characters of the SHA-256 of {@code value}. */
+    public static String shortHash(String value) {
+        return sha256Hex(value).substring(0, HASH_CHARS);
     }
 
     /** A Kubernetes object name from parts joined with dashes, kept within 63 characters. */

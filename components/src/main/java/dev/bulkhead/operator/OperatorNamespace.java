@@ -4,8 +4,8 @@ import dev.bulkhead.isolation.PodSecurity;
 import dev.bulkhead.manifest.Manifest;
 import dev.bulkhead.naming.Labels;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The operator's namespace, which also holds the project Stacks and their workspace pods: Pod Security
@@ -18,7 +18,7 @@ public final class OperatorNamespace {
     }
 
     public static Manifest of(String namespace) {
-        Map<String, String> labels = new HashMap<>(PulumiOperator.labels());
+        Map<String, String> labels = new TreeMap<>(PulumiOperator.labels());
         labels.putAll(PodSecurity.labels());
         labels.put(Labels.NAMESPACE_NAME, namespace);
         return new Manifest("v1", "Namespace", namespace, null, labels, Map.of(), false);

@@ -13,6 +13,7 @@ import dev.bulkhead.isolation.CompartmentPlan;
 import dev.bulkhead.manifest.Manifest;
 import dev.bulkhead.model.ProjectSpec;
 import dev.bulkhead.naming.Labels;
+import dev.bulkhead.protection.Protection;
 import dev.bulkhead.project.Project;
 
 import javax.annotation.Nullable;
@@ -67,8 +68,10 @@ public final class PulumiOperator extends ComponentResource {
             List<Manifest> layerObjects = plans.stream().flatMap(plan -> plan.all().stream()).toList();
             List<Resource> ready = new ArrayList<>(sealed);
             for (CompartmentPlan plan : plans) {
-                CustomResource created = register(prefix + "-namespace-" + plan.namespace().name(), plan.namespace(),
-                        List.of(), args);
+                CustomResource created = OperatorResources.create(prefix + "-namespace-" + plan.namespace().name(),
+                        plan.namespace(), CustomResourceOptions.builder().parent(this).provider(args.provider())
+                                .resourceTransformations(Protection.namespaces(args.protection().protects(project.name())))
+                                .build());
                 namespaces.put(plan.namespace().name(), created);
                 ready.add(created);
             }

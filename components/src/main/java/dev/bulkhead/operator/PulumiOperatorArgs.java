@@ -6,6 +6,7 @@ import com.pulumi.resources.ResourceArgs;
 import dev.bulkhead.model.OperatorSpec;
 import dev.bulkhead.model.PlatformSpec;
 import dev.bulkhead.model.ProjectSpec;
+import dev.bulkhead.model.ProtectionSpec;
 
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,7 @@ public final class PulumiOperatorArgs extends ResourceArgs {
     private Provider provider;
     private List<String> publicSubnetCidrs = List.of();
     private EgressContext egress = EgressContext.closed();
+    private ProtectionSpec protection = new ProtectionSpec(false, List.of());
 
     private PulumiOperatorArgs() {
     }
@@ -66,6 +68,11 @@ public final class PulumiOperatorArgs extends ResourceArgs {
     /** What every project's egress policies share; the project layers' plans need it. */
     public EgressContext egress() {
         return egress;
+    }
+
+    /** Which projects' namespaces are protected from deletion. */
+    public ProtectionSpec protection() {
+        return protection;
     }
 
     public static Builder builder() {
@@ -118,6 +125,11 @@ public final class PulumiOperatorArgs extends ResourceArgs {
 
         public Builder egress(EgressContext egress) {
             args.egress = egress;
+            return this;
+        }
+
+        public Builder protection(ProtectionSpec protection) {
+            args.protection = Objects.requireNonNull(protection, "protection");
             return this;
         }
 

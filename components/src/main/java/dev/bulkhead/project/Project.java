@@ -15,6 +15,7 @@ import dev.bulkhead.manifest.Manifest;
 import dev.bulkhead.model.PlatformSpec;
 import dev.bulkhead.model.ProjectSpec;
 import dev.bulkhead.naming.Labels;
+import dev.bulkhead.naming.Names;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class Project extends ComponentResource {
         super(TYPE, name, options);
         List<NamespaceCompartment> created = new ArrayList<>();
         for (CompartmentPlan plan : plans(edge(args), args.egress())) {
-            created.add(new NamespaceCompartment(name + "-" + plan.namespace().name(),
+            created.add(new NamespaceCompartment(Names.compartment(name, plan.namespace().name()),
                     NamespaceCompartmentArgs.builder().plan(plan).provider(args.provider())
                             .namespaceExists(args.namespacesExist()).build(),
                     ComponentResourceOptions.builder().parent(this).build()));

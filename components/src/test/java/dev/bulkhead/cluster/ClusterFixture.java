@@ -2,6 +2,7 @@ package dev.bulkhead.cluster;
 
 import dev.bulkhead.testing.MockedStack;
 import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
 import dev.bulkhead.model.ClusterSpec;
 import dev.bulkhead.model.NetworkSpec;
 import dev.bulkhead.model.NodeGroupSpec;
@@ -9,6 +10,7 @@ import dev.bulkhead.model.Taint;
 import dev.bulkhead.naming.Names;
 import dev.bulkhead.network.Network;
 import dev.bulkhead.network.NetworkArgs;
+import dev.bulkhead.protection.Protection;
 
 import java.util.List;
 import java.util.Map;
@@ -51,12 +53,19 @@ record ClusterFixture(Network network, Cluster cluster) {
     }
 
     static MockedStack<ClusterFixture> run(ClusterSpec spec, int zones, List<String> apiClientCidrs) {
+        return run(spec, zones, apiClientCidrs, false);
+    }
+
+    /** With {@code protect}, the network and the cluster get the program's protection, as a protected stack does. */
+    static MockedStack<ClusterFixture> run(ClusterSpec spec, int zones, List<String> apiClientCidrs, boolean protect) {
+        var options = ComponentResourceOptions.builder()
+                .resourceTransformations(Protection.statefulResources(protect)).build();
         return MockedStack.run(() -> {
             var network = new Network("network", NetworkArgs.builder()
                     .stack("dev")
                     .clusterName(Names.cluster("dev"))
                     .spec(new NetworkSpec("10.40.0.0/16", zones, true, 30))
-                    .build(), null);
+                    .build(), options);
             var cluster = new Cluster("cluster", ClusterArgs.builder()
                     .stack("dev")
                     .region(MockedStack.REGION)
@@ -66,7 +75,7 @@ record ClusterFixture(Network network, Cluster cluster) {
                     .privateSubnetIds(network.privateSubnetIds())
                     .adminRoleArn(Output.of(ADMIN_ROLE))
                     .apiClientCidrs(apiClientCidrs)
-                    .build(), null);
+                    .build(), options);
             return new ClusterFixture(network, cluster);
         });
     }

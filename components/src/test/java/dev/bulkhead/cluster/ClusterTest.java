@@ -242,18 +242,33 @@ class ClusterTest {
     }
 
     @Test
-    void productionProtectsTheClusterAndKeyAndChoosesExtendedSupport() {
+    void productionChoosesExtendedSupportAndALongerKeyDeletionWindow() {
         var dev = ClusterFixture.run(ClusterFixture.spec()).assertNoErrors();
         assertEquals("STANDARD", map(eks(dev).get("upgradePolicy")).get("supportType"));
-        assertFalse(dev.protectedResources.contains(key(EKS, "cluster")));
         assertEquals(7.0, dev.get("aws:kms/key:Key", "cluster-secrets").inputs().get("deletionWindowInDays"));
         MockedStack.cleanup();
 
         var prod = ClusterFixture.run(ClusterFixture.production(ClusterFixture.spec())).assertNoErrors();
         assertEquals("EXTENDED", map(eks(prod).get("upgradePolicy")).get("supportType"));
-        assertTrue(prod.protectedResources.contains(key(EKS, "cluster")), prod.protectedResources.toString());
-        assertTrue(prod.protectedResources.contains(key("aws:kms/key:Key", "cluster-secrets")));
         assertEquals(30.0, prod.get("aws:kms/key:Key", "cluster-secrets").inputs().get("deletionWindowInDays"));
+    }
+
+    @Test
+    void protectionProtectsTheStatefulResourcesAndNothingElse() {
+        var open = ClusterFixture.run(ClusterFixture.spec()).assertNoErrors();
+        assertEquals(java.util.Set.of(), open.protectedResources, "nothing is protected unless the program asks");
+        MockedStack.cleanup();
+
+        var run = ClusterFixture.run(ClusterFixture.spec(), 3, List.of(), true).assertNoErrors();
+        assertEquals(java.util.Set.of(key(EKS, "cluster"), key("aws:kms/key:Key", "cluster-secrets"),
+                key("aws:eks/nodeGroup:NodeGroup", "cluster-nodes-general"),
+                key("aws:eks/nodeGroup:NodeGroup", "cluster-nodes-batch"),
+                key("aws:cloudwatch/logGroup:LogGroup", "cluster-control-plane-logs"),
+                key("aws:cloudwatch/logGroup:LogGroup", "network-flow-logs"),
+                key("aws:ec2/vpc:Vpc", "network-vpc")), run.protectedResources);
+        assertEquals(java.util.Set.of(key("aws:cloudwatch/logGroup:LogGroup", "cluster-control-plane-logs"),
+                key("aws:cloudwatch/logGroup:LogGroup", "network-flow-logs")), run.retainedResources,
+                "log groups outlive the stack");
     }
 
     @Test

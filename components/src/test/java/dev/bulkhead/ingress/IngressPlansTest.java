@@ -39,6 +39,8 @@ class IngressPlansTest {
     private static final ProjectSpec AUDIT = project("audit", List.of("audit"), Optional.empty(),
             List.of(new ExportSpec("reports", new ServiceRef("audit", "reports"), 8080, List.of("billing"))));
     private static final List<ProjectSpec> ALL = List.of(SHOP, BILLING, AUDIT);
+    private static final int ORDERS = GatewayPorts.export("orders");
+    private static final int STOCK = GatewayPorts.export("stock");
 
     @Test
     void theGatewayNamespaceIsSealedAndLabelledAsTheProjectsGateway() {
@@ -71,7 +73,7 @@ class IngressPlansTest {
         assertEquals("HTTPS", https.get("protocol"));
         assertEquals(Map.of("mode", "Terminate", "certificateRefs",
                 List.of(Map.of("group", "", "kind", "Secret", "name", "shop-gateway-tls"))), https.get("tls"));
-        assertEquals(List.of(9080, 9081), listeners.subList(1, 3).stream().map(l -> ((Map<?, ?>) l).get("port")).toList());
+        assertEquals(List.of(ORDERS, STOCK), listeners.subList(1, 3).stream().map(l -> ((Map<?, ?>) l).get("port")).toList());
         listeners.forEach(l -> assertEquals(Map.of("namespaces", Map.of("from", "Same")), ((Map<?, ?>) l).get("allowedRoutes")));
     }
 
@@ -117,12 +119,12 @@ class IngressPlansTest {
         var rule = (Map<?, ?>) ((List<?>) authorization.spec().get("rules")).get(0);
         assertEquals(List.of(Map.of("source", Map.of("principals", List.of("cluster.local/ns/audit/sa/*",
                 "cluster.local/ns/billing-jobs/sa/*", "cluster.local/ns/billing/sa/*")))), rule.get("from"));
-        assertEquals(List.of(Map.of("operation", Map.of("ports", List.of("9081")))), rule.get("to"));
+        assertEquals(List.of(Map.of("operation", Map.of("ports", List.of(String.valueOf(STOCK))))), rule.get("to"));
         Manifest policy = find(contents, "NetworkPolicy", "export-stock");
         assertEquals("export", policy.labels().get("bulkhead.dev/component"));
         assertEquals(Map.of("bulkhead.dev/export", "stock", "bulkhead.dev/consumers", "billing,audit"), policy.annotations());
         Manifest service = find(contents, "Service", "stock");
-        assertEquals(List.of(Map.of("name", "http", "protocol", "TCP", "port", 80, "targetPort", 9081)),
+        assertEquals(List.of(Map.of("name", "http", "protocol", "TCP", "port", 80, "targetPort", STOCK)),
                 service.spec().get("ports"));
         assertEquals(Map.of("gateway.networking.k8s.io/gateway-name", "shop-gateway"), service.spec().get("selector"));
     }
@@ -132,10 +134,11 @@ class IngressPlansTest {
         Manifest billing = find(IngressPlans.workloadNamespace(edge(BILLING), "billing"), "NetworkPolicy", "allow-exports");
         var egress = (List<?>) billing.spec().get("egress");
         assertEquals(2, egress.size());
-        assertEquals(List.of(Map.of("protocol", "TCP", "port", 9080), Map.of("protocol", "TCP", "port", 9081),
+        assertTrue(ORDERS < STOCK, "ports are listed in order");
+        assertEquals(List.of(Map.of("protocol", "TCP", "port", ORDERS), Map.of("protocol", "TCP", "port", STOCK),
                 Map.of("protocol", "TCP", "port", 15008)), ((Map<?, ?>) egress.get(0)).get("ports"));
         Manifest audit = find(IngressPlans.workloadNamespace(edge(AUDIT), "audit"), "NetworkPolicy", "allow-exports");
-        assertEquals(List.of(Map.of("protocol", "TCP", "port", 9081), Map.of("protocol", "TCP", "port", 15008)),
+        assertEquals(List.of(Map.of("protocol", "TCP", "port", STOCK), Map.of("protocol", "TCP", "port", 15008)),
                 ((Map<?, ?>) ((List<?>) audit.spec().get("egress")).get(0)).get("ports"));
     }
 
@@ -166,6 +169,33 @@ class IngressPlansTest {
                 from);
         assertThrows(IllegalArgumentException.class, () -> GatewayPolicies.loadBalancer(
                 new ProjectEdge(SHOP, PLATFORM, ALL, List.of("0.0.0.0/0"))));
+    }
+
+    @Test
+    void portsAndRouteNamesFollowWhatTheEntryIsNotWhereItIs() {
+        List<ExportSpec> exports = new java.util.ArrayList<>(SHOP.exports());
+        exports.add(0, new ExportSpec("invoices", new ServiceRef("shop-api", "invoices"), 8080, List.of("billing")));
+        List<RouteSpec> routes = new java.util.ArrayList<>(SHOP.ingress().orElseThrow().routes());
+        routes.add(0, new RouteSpec("new.example.com", "/", new ServiceRef("shop-web", "storefront"), 8080));
+        java.util.Collections.reverse(routes);
+        IngressSpec ingress = SHOP.ingress().orElseThrow();
+        ProjectSpec edited = project("shop", SHOP.namespaces(), Optional.of(new IngressSpec(ingress.certificateArn(),
+                ingress.tlsPolicy(), ingress.webAclArn(), routes)), exports);
+        List<ProjectSpec> all = List.of(edited, BILLING, AUDIT);
+        List<Manifest> before = IngressPlans.gateway(edge(SHOP)).orElseThrow().contents();
+        List<Manifest> after = IngressPlans.gateway(new ProjectEdge(edited, PLATFORM, all, PUBLIC_CIDRS)).orElseThrow()
+                .contents();
+        for (Manifest m : before) {
+            Manifest same = find(after, m.kind(), m.name());
+            boolean spansEntries = m.kind().equals("Gateway") || m.kind().endsWith("Policy") && !m.name().startsWith("export-");
+            if (!spansEntries) {
+                assertEquals(m, same, "an entry that did not change keeps its object: " + m.id());
+            }
+        }
+        assertEquals(find(before, "Service", "orders"), find(after, "Service", "orders"), "orders keeps its port");
+        Manifest consumer = find(IngressPlans.workloadNamespace(new ProjectEdge(BILLING, PLATFORM, all, PUBLIC_CIDRS),
+                "billing"), "NetworkPolicy", "allow-exports");
+        assertTrue(consumer.spec().toString().contains("port=" + ORDERS), consumer.spec().toString());
     }
 
     private static ProjectEdge edge(ProjectSpec project) {

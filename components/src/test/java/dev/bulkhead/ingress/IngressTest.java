@@ -1,6 +1,7 @@
 package dev.bulkhead.ingress;
 
 import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.test.PulumiTest;
 import dev.bulkhead.mock.RecordedResource;
 import dev.bulkhead.model.IngressSpec;
@@ -8,6 +9,7 @@ import dev.bulkhead.model.ProjectSpec;
 import dev.bulkhead.model.QuotaSpec;
 import dev.bulkhead.model.RouteSpec;
 import dev.bulkhead.model.ServiceRef;
+import dev.bulkhead.protection.Protection;
 import dev.bulkhead.project.MockRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ class IngressTest {
     private static final List<String> PUBLIC_SUBNETS = List.of("subnet-0public0a", "subnet-0public0b");
     private static final List<String> PRIVATE_CIDRS = List.of("10.40.0.0/19", "10.40.32.0/19");
 
+    private static final String BUCKET = "aws:s3/bucketV2:BucketV2";
     private static final String LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
     private static final String LISTENER = "aws:lb/listener:Listener";
     private static final String TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
@@ -76,15 +79,21 @@ class IngressTest {
     }
 
     @Test
-    void deletionProtectionOnlyInProduction() {
-        var dev = run(false, Optional.empty());
-        assertEquals(false, dev.find(LOAD_BALANCER, "ingress-shop").inputs().get("enableDeletionProtection"));
-        assertFalse(dev.registration(LOAD_BALANCER, "ingress-shop").options().isProtect());
+    void aProtectedProjectKeepsItsLoadBalancerAndItsLogs() {
+        var open = run(false, Optional.empty());
+        assertEquals(false, open.find(LOAD_BALANCER, "ingress-shop").inputs().get("enableDeletionProtection"));
+        assertFalse(open.registration(LOAD_BALANCER, "ingress-shop").options().isProtect());
+        assertEquals(true, open.find(BUCKET, "ingress-shop-alb-logs").inputs().get("forceDestroy"));
         PulumiTest.cleanup();
-        var prod = run(true, Optional.empty());
-        assertEquals(true, prod.find(LOAD_BALANCER, "ingress-shop").inputs().get("enableDeletionProtection"));
-        assertTrue(prod.registration(LOAD_BALANCER, "ingress-shop").options().isProtect());
-        assertEquals(false, prod.find("aws:s3/bucketV2:BucketV2", "ingress-shop-alb-logs").inputs().get("forceDestroy"));
+        var kept = run(true, Optional.empty());
+        assertEquals(true, kept.find(LOAD_BALANCER, "ingress-shop").inputs().get("enableDeletionProtection"));
+        assertTrue(kept.registration(LOAD_BALANCER, "ingress-shop").options().isProtect());
+        assertFalse(kept.registration(LOAD_BALANCER, "ingress-shop").options().isRetainOnDelete());
+        assertEquals(false, kept.find(BUCKET, "ingress-shop-alb-logs").inputs().get("forceDestroy"));
+        assertTrue(kept.registration(BUCKET, "ingress-shop-alb-logs").options().isProtect());
+        assertTrue(kept.registration(BUCKET, "ingress-shop-alb-logs").options().isRetainOnDelete(),
+                "access logs outlive the stack");
+        assertFalse(kept.registration(LISTENER, "ingress-shop-https").options().isProtect());
     }
 
     @Test
@@ -183,19 +192,20 @@ class IngressTest {
         assertEquals("ECDSA", run.find(TlsPrivateKey.TYPE, "ingress-shop-gateway-tls").inputs().get("algorithm"));
     }
 
-    private static MockRun run(boolean production, Optional<String> webAcl) {
+    private static MockRun run(boolean protect, Optional<String> webAcl) {
         var spec = new ProjectSpec("shop", List.of("shop-web"), List.of(),
                 Optional.of(new IngressSpec(CERTIFICATE, IngressSpec.DEFAULT_TLS_POLICY, webAcl, List.of(
                         new RouteSpec("shop.example.com", "/", new ServiceRef("shop-web", "storefront"), 8080)))),
                 List.of(), List.of(), QuotaSpec.defaults(), List.of(15020));
         return MockRun.of(provider -> new Ingress("ingress-shop", IngressArgs.builder()
                 .stack("dev")
-                .production(production)
+                .protect(protect)
                 .project(spec)
                 .vpcId(Output.of("vpc-0test"))
                 .publicSubnetIds(Output.of(PUBLIC_SUBNETS))
                 .privateSubnetCidrs(PRIVATE_CIDRS)
                 .provider(provider)
-                .build(), null));
+                .build(), ComponentResourceOptions.builder()
+                .resourceTransformations(Protection.statefulResources(protect)).build()));
     }
 }

@@ -26,22 +26,31 @@ public final class MockedStack<T> {
     public final T value;
     /** {@code type::name} of every resource registered with {@code protect}. */
     public final Set<String> protectedResources;
+    /** {@code type::name} of every resource registered with {@code retainOnDelete}. */
+    public final Set<String> retainedResources;
 
-    private MockedStack(PlausibleMocks mocks, TestResult result, T value, Set<String> protectedResources) {
+    private MockedStack(PlausibleMocks mocks, TestResult result, T value, Set<String> protectedResources,
+                        Set<String> retainedResources) {
         this.mocks = mocks;
         this.result = result;
         this.value = value;
         this.protectedResources = Set.copyOf(protectedResources);
+        this.retainedResources = Set.copyOf(retainedResources);
     }
 
     public static <T> MockedStack<T> run(Supplier<T> program) {
         var mocks = new PlausibleMocks(REGION);
         AtomicReference<T> value = new AtomicReference<>();
         Set<String> protectedResources = ConcurrentHashMap.newKeySet();
+        Set<String> retainedResources = ConcurrentHashMap.newKeySet();
+        // a stack transformation runs after every component's own, so it sees the options as registered
         ResourceTransformation recorder = args -> {
+            String key = PlausibleMocks.key(args.resource().pulumiResourceType(), args.resource().pulumiResourceName());
             if (args.options().isProtect()) {
-                protectedResources.add(PlausibleMocks.key(args.resource().pulumiResourceType(),
-                        args.resource().pulumiResourceName()));
+                protectedResources.add(key);
+            }
+            if (args.options().isRetainOnDelete()) {
+                retainedResources.add(key);
             }
             return Optional.empty();
         };
@@ -49,7 +58,7 @@ public final class MockedStack<T> {
                 .withOptions(TestOptions.builder().projectName("bulkhead").stackName("dev").preview(false)
                         .resourceTransformations(List.of(recorder)).build())
                 .runTest(ctx -> value.set(program.get()));
-        return new MockedStack<>(mocks, result, value.get(), protectedResources);
+        return new MockedStack<>(mocks, result, value.get(), protectedResources, retainedResources);
     }
 
     public static void cleanup() {
