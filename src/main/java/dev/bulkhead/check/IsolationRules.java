@@ -1,6 +1,7 @@
 package dev.bulkhead.check;
 
 import dev.bulkhead.check.Rule.Violation;
+import dev.bulkhead.isolation.AllowDns;
 import dev.bulkhead.naming.Labels;
 import dev.bulkhead.render.RenderedResource;
 
@@ -66,7 +67,8 @@ final class IsolationRules {
                                 .filter(p -> in(p, ns) && "default".equals(RenderView.name(p)))
                                 .anyMatch(p -> Boolean.FALSE.equals(p.inputs().get("automountServiceAccountToken")))),
                 new Rule("isolation.no-user-rbac", "isolation", ERROR,
-                        "no ServiceAccount, Role or RoleBinding is created for user apps in project namespaces",
+                        "no ServiceAccount or Role is created for user apps in project namespaces, and no RoleBinding "
+                                + "there binds an app's identity (only people's groups and the operator's workspaces)",
                         "remove the object; apps run as the token-less default ServiceAccount and need no RBAC",
                         IsolationRules::userRbac),
                 new Rule("isolation.open-peer", "isolation", ERROR,
@@ -111,12 +113,39 @@ final class IsolationRules {
         for (RenderedResource r : view.resources()) {
             String kind = r.type().substring(r.type().lastIndexOf(':') + 1);
             boolean userKind = r.type().startsWith("kubernetes:") && USER_RBAC_KINDS.contains(kind);
-            if (userKind && RenderView.namespace(r).map(projects::containsKey).orElse(false)) {
+            if (userKind && RenderView.namespace(r).map(projects::containsKey).orElse(false)
+                    && !(kind.equals("RoleBinding") && bindsNoApp(r, projects))) {
                 out.add(new Violation(RenderView.describe(r), kind + " in project namespace "
                         + RenderView.namespace(r).orElseThrow()));
             }
         }
         return out;
+    }
+
+    /** Whether every subject of a RoleBinding is a person's user or group, or a ServiceAccount outside projects. */
+    private static boolean bindsNoApp(RenderedResource binding, Map<String, String> projectNamespaces) {
+        List<Object> subjects = Plain.list(binding.inputs().get("subjects"));
+        return subjects.stream().map(Plain::map).allMatch(s -> switch (String.valueOf(s.get("kind"))) {
+            case "User" -> true;
+            case "Group" -> !String.valueOf(s.get("name")).startsWith("system:");
+            case "ServiceAccount" -> !projectNamespaces.containsKey(String.valueOf(s.get("namespace")));
+            default -> false;
+        });
+    }
+
+    /**
+     * The cluster DNS serves every pod: a policy of kube-system selecting exactly the DNS pods may admit every
+     * namespace, on port 53 only.
+     */
+    private static boolean clusterDnsIngress(RenderedResource policy, Map.Entry<String, Map<String, Object>> rule) {
+        Map<String, Object> selector = Plain.map(RenderView.spec(policy).get("podSelector"));
+        boolean dnsPods = AllowDns.DNS_NAMESPACE.equals(RenderView.namespace(policy).orElse(""))
+                && Plain.map(selector.get("matchLabels")).equals(AllowDns.DNS_POD_LABELS)
+                && Plain.list(selector.get("matchExpressions")).isEmpty();
+        List<Object> ports = Plain.list(rule.getValue().get("ports"));
+        return dnsPods && rule.getKey().equals("ingress") && !ports.isEmpty() && ports.stream()
+                .allMatch(p -> String.valueOf(AllowDns.DNS_PORT).equals(Plain.integer(Plain.map(p).get("port")))
+                        && Plain.map(p).get("endPort") == null);
     }
 
     /**
@@ -138,7 +167,7 @@ final class IsolationRules {
                 }
                 for (Map<String, Object> peer : peers) {
                     if (peer.containsKey("namespaceSelector") && isEmptySelector(peer.get("namespaceSelector"))
-                            && !reportAllowed) {
+                            && !reportAllowed && !clusterDnsIngress(policy, rule)) {
                         out.add(new Violation(RenderView.describe(policy), "an " + rule.getKey()
                                 + " peer selects every namespace (namespaceSelector {})"));
                     }

@@ -33,6 +33,8 @@ public final class Labels {
     public static final String COMPONENT_PLATFORM = "platform";
     /** The recommended application-name label; the monitoring namespace's Prometheus pods carry it. */
     public static final String APP_NAME = "app.kubernetes.io/name";
+    /** The value of {@link #APP_NAME} on the Prometheus pods projects admit; no tenant pod may wear it. */
+    public static final String APP_NAME_PROMETHEUS = "prometheus";
 
     /** Annotation on a NetworkPolicy that admits every IPv4 address because config said {@code allowAny: true}. */
     public static final String ALLOW_ANY = "bulkhead.dev/allow-any";

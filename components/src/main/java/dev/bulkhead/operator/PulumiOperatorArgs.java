@@ -2,12 +2,16 @@ package dev.bulkhead.operator;
 
 import dev.bulkhead.egress.EgressContext;
 import com.pulumi.kubernetes.Provider;
+import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceArgs;
 import dev.bulkhead.model.OperatorSpec;
 import dev.bulkhead.model.PlatformSpec;
 import dev.bulkhead.model.ProjectSpec;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,6 +29,7 @@ public final class PulumiOperatorArgs extends ResourceArgs {
     private Provider provider;
     private List<String> publicSubnetCidrs = List.of();
     private EgressContext egress = EgressContext.closed();
+    private Map<String, List<Resource>> projectsSealed = Map.of();
 
     private PulumiOperatorArgs() {
     }
@@ -52,6 +57,14 @@ public final class PulumiOperatorArgs extends ResourceArgs {
 
     public String namespace() {
         return namespace;
+    }
+
+    /**
+     * Per project, what its Stack and its workspace's RoleBindings wait for: the project's namespaces, sealed with
+     * their guards and the platform's contents by the platform stack.
+     */
+    public Map<String, List<Resource>> projectsSealed() {
+        return projectsSealed;
     }
 
     public Provider provider() {
@@ -113,6 +126,13 @@ public final class PulumiOperatorArgs extends ResourceArgs {
 
         public Builder publicSubnetCidrs(List<String> publicSubnetCidrs) {
             args.publicSubnetCidrs = List.copyOf(publicSubnetCidrs);
+            return this;
+        }
+
+        public Builder projectsSealed(Map<String, List<Resource>> projectsSealed) {
+            Map<String, List<Resource>> copy = new LinkedHashMap<>();
+            projectsSealed.forEach((project, resources) -> copy.put(project, List.copyOf(resources)));
+            args.projectsSealed = Collections.unmodifiableMap(copy);
             return this;
         }
 
