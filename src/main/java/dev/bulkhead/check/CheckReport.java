@@ -11,11 +11,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The outcome of {@code check} on one render: every rule with its findings, and the connectivity matrix. Renders
- * itself three ways: a summary for the terminal, {@code check.md} for people, {@code check.json} for machines.
+ * The outcome of {@code check} on one render: every rule with its findings, the connectivity matrix, and who can
+ * write the perimeter. Renders itself three ways: a summary for the terminal, {@code check.md} for people,
+ * {@code check.json} for machines.
  */
 public record CheckReport(String source, int resourceCount, List<Rule> rules, List<Finding> findings,
-                          Connectivity connectivity) {
+                          Connectivity connectivity, AuthoritySection authority) {
 
     public CheckReport {
         rules = List.copyOf(rules);
@@ -29,7 +30,8 @@ public record CheckReport(String source, int resourceCount, List<Rule> rules, Li
         for (Rule rule : rules) {
             findings.addAll(rule.apply(view));
         }
-        return new CheckReport(source, view.resources().size(), rules, findings, view.connectivity());
+        return new CheckReport(source, view.resources().size(), rules, findings, view.connectivity(),
+                AuthoritySection.of(view));
     }
 
     public long errors() {
@@ -61,6 +63,7 @@ public record CheckReport(String source, int resourceCount, List<Rule> rules, Li
                 .append(crossing.size()).append(" flow(s) between groups, ")
                 .append(crossing.stream().filter(f -> !f.declared()).count()).append(" undeclared, ")
                 .append(exports).append(" through exports\n");
+        out.append(authority.summary());
         return out.toString();
     }
 
@@ -121,6 +124,7 @@ public record CheckReport(String source, int resourceCount, List<Rule> rules, Li
                     .append(f.portText()).append(" | ").append(f.declared() ? f.reason() : "**undeclared**")
                     .append(" |\n");
         }
+        md.append(authority.markdown());
         md.append("\n## Violations\n\n");
         if (findings.isEmpty()) {
             md.append("None.\n");
@@ -185,6 +189,7 @@ public record CheckReport(String source, int resourceCount, List<Rule> rules, Li
             return m;
         }).toList());
         root.put("matrix", matrix);
+        root.put("authority", authority.json());
         return new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(root) + "\n";
     }
 

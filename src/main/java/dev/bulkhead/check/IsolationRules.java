@@ -72,8 +72,10 @@ final class IsolationRules {
                         "remove the object; apps run as the token-less default ServiceAccount and need no RBAC",
                         IsolationRules::userRbac),
                 new Rule("isolation.open-peer", "isolation", ERROR,
-                        "no NetworkPolicy rule admits every namespace (namespaceSelector {}), every peer (a rule "
-                                + "without from/to) or every address (0.0.0.0/0) unless config allowed it explicitly",
+                        "no NetworkPolicy rule admits every namespace (namespaceSelector {}) or every peer (a rule "
+                                + "without from/to), and no policy's address blocks together admit more than a /8 of "
+                                + "public IPv4 space (0.0.0.0/0, or 0.0.0.0/1 with 128.0.0.0/1), whatever its "
+                                + "labels, unless config allowed it explicitly",
                         "select namespaces by label and addresses by their exact CIDR; to open all of IPv4 on purpose, "
                                 + "set allowAny: true on the egress entry",
                         view -> openPeers(view, false)),
@@ -171,14 +173,13 @@ final class IsolationRules {
                         out.add(new Violation(RenderView.describe(policy), "an " + rule.getKey()
                                 + " peer selects every namespace (namespaceSelector {})"));
                     }
-                    Object cidr = Plain.map(peer.get("ipBlock")).get("cidr");
-                    if (cidr instanceof String s && s.endsWith("/0") && !exit) {
-                        if (allowAny == reportAllowed) {
-                            out.add(new Violation(RenderView.describe(policy), "an " + rule.getKey() + " peer is "
-                                    + s + (allowAny ? " (allowed by config: allowAny)" : "")));
-                        }
-                    }
                 }
+            }
+            long span = exit ? 0 : PublicSpan.of(policy);
+            if (span > PublicSpan.OPEN && allowAny == reportAllowed) {
+                out.add(new Violation(RenderView.describe(policy), "its ipBlocks admit " + span + " public IPv4 "
+                        + "addresses, more than a /8: open to the internet" + (allowAny
+                        ? " (allowed by config: allowAny)" : "")));
             }
         }
         return out;

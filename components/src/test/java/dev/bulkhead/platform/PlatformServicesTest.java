@@ -33,6 +33,8 @@ class PlatformServicesTest {
         return MockRun.of(provider -> new PlatformServices("platform", PlatformServicesArgs.builder()
                 .stack("dev").region("eu-west-1").spec(spec).provider(provider)
                 .clusterName(Output.of("bulkhead-dev")).vpcId(Output.of("vpc-0abc"))
+                .vpcCidr("10.40.0.0/16").serviceCidr("172.20.0.0/16")
+                .guards(new dev.bulkhead.platform.guards.GuardContext(List.of(), List.of("kube-system")))
                 .build(), null));
     }
 
