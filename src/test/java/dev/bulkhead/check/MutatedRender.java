@@ -4,18 +4,24 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.bulkhead.render.RenderedResource;
 import dev.bulkhead.render.ResourcesJson;
 import dev.bulkhead.testing.Stacks;
 
+import java.util.List;
 import java.util.function.Predicate;
 
-/** The dev render as editable JSON: find a resource, change it, and read it back as a {@link RenderView}. */
+/** A render (the dev stack's unless told) as editable JSON: find a resource, change it, read it back as a view. */
 final class MutatedRender {
 
     final JsonArray resources;
 
     MutatedRender() {
-        resources = JsonParser.parseString(ResourcesJson.write(Stacks.rendered("dev"))).getAsJsonArray();
+        this(Stacks.rendered("dev"));
+    }
+
+    MutatedRender(List<RenderedResource> render) {
+        resources = JsonParser.parseString(ResourcesJson.write(render)).getAsJsonArray();
     }
 
     JsonObject find(Predicate<JsonObject> which) {

@@ -23,7 +23,9 @@ import java.util.Set;
  * in a tenant's namespace is the project's own ({@link #projectContents()}): today the patch of its default
  * ServiceAccount. With the operator, the platform layer creates the namespace, the guards and the platform's
  * contents together, so a namespace is sealed before its project stack first runs, and the project layer adds only
- * its own objects.
+ * its own objects. The default ServiceAccount's patch is in both parts: the platform applies it with the namespace,
+ * so no pod ever gets the token, and the project layer applies it again at every run (server-side apply lets both
+ * hold the same value), which is the one write its workspace must be allowed.
  */
 public record CompartmentPlan(Manifest namespace, List<Manifest> guards, List<Manifest> contents) {
 
@@ -95,9 +97,13 @@ public record CompartmentPlan(Manifest namespace, List<Manifest> guards, List<Ma
                 || RBAC_KINDS.contains(manifest.kind());
     }
 
-    /** The contents the platform owns, in plan order. */
+    /** The contents the platform creates, in plan order: what it owns, and the default ServiceAccount's patch. */
     public List<Manifest> platformContents() {
-        return contents.stream().filter(this::platformOwned).toList();
+        return contents.stream().filter(m -> platformOwned(m) || defaultServiceAccount(m)).toList();
+    }
+
+    private static boolean defaultServiceAccount(Manifest m) {
+        return m.patch() && m.kind().equals("ServiceAccount") && m.name().equals(DefaultServiceAccount.NAME);
     }
 
     /** The contents the project owns, in plan order: what a project layer creates. */

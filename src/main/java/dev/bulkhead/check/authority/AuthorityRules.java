@@ -73,7 +73,26 @@ public final class AuthorityRules {
                         "no ALLOW AuthorizationPolicy in a project namespace has a rule that admits any source to "
                                 + "any port",
                         "name the sources (principals) and the ports in every rule",
-                        inProjectNamespaces("AuthorizationPolicy", AuthorityRules::allowAll)));
+                        inProjectNamespaces("AuthorizationPolicy", AuthorityRules::allowAll)),
+                new Rule("authority.reserved-identities", CATEGORY, ERROR,
+                        "nothing in a project namespace wears a platform identity: no pod or pod template with the "
+                                + "gateway's, a waypoint's or Prometheus's labels, leaving the ambient mesh or "
+                                + "mounting a projected ServiceAccount token; no ServiceAccount token Secret; no "
+                                + "project namespace outside the mesh",
+                        "remove the label, the volume or the Secret; gateways and waypoints are Istio's to deploy",
+                        TenantObjects::violations),
+                new Rule("authority.kms-key-policy", CATEGORY, ERROR,
+                        "a KMS key's policy lets the account administer the key but not use it, grant it (except to "
+                                + "AWS services for their own resources) or rewrite the policy without MFA, and one "
+                                + "statement keeps the key recoverable",
+                        "list the administrative actions one by one; allow kms:CreateGrant only with "
+                                + "kms:GrantIsForAWSResource and kms:PutKeyPolicy only with aws:MultiFactorAuthPresent",
+                        IamTrust::keyPolicies),
+                new Rule("authority.pod-identity-trust", CATEGORY, ERROR,
+                        "every role EKS Pod Identity may assume is trusted for this account's clusters only "
+                                + "(aws:SourceAccount)",
+                        "add StringEquals aws:SourceAccount: <account> to the trust statement",
+                        IamTrust::podIdentityTrust));
     }
 
     private static Function<RenderView, List<Violation>> perIdentity(
