@@ -167,7 +167,8 @@ public final class ManifestResources {
                 .build(), options);
     }
 
-    private static ObjectMetaArgs metadata(Manifest manifest) {
+    /** The object's metadata as the typed resources take it: name, namespace, labels and annotations. */
+    static ObjectMetaArgs metadata(Manifest manifest) {
         var meta = ObjectMetaArgs.builder().name(manifest.name());
         if (manifest.namespace() != null) {
             meta.namespace(manifest.namespace());

@@ -1,6 +1,5 @@
 package dev.bulkhead.manifest;
 
-import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.rbac.v1.ClusterRole;
 import com.pulumi.kubernetes.rbac.v1.ClusterRoleArgs;
 import com.pulumi.kubernetes.rbac.v1.ClusterRoleBinding;
@@ -35,14 +34,14 @@ final class RbacResources {
             case "ClusterRole" -> {
                 read.onlyKeys(m.body(), "", Set.of("rules"));
                 yield new ClusterRole(logicalName, ClusterRoleArgs.builder()
-                        .metadata(metadata(m))
+                        .metadata(ManifestResources.metadata(m))
                         .rules(rules(m, read))
                         .build(), options);
             }
             case "ClusterRoleBinding" -> {
                 read.onlyKeys(m.body(), "", Set.of("roleRef", "subjects"));
                 yield new ClusterRoleBinding(logicalName, ClusterRoleBindingArgs.builder()
-                        .metadata(metadata(m))
+                        .metadata(ManifestResources.metadata(m))
                         .roleRef(roleRef(m, read))
                         .subjects(subjects(m, read))
                         .build(), options);
@@ -50,7 +49,7 @@ final class RbacResources {
             case "RoleBinding" -> {
                 read.onlyKeys(m.body(), "", Set.of("roleRef", "subjects"));
                 yield new RoleBinding(logicalName, RoleBindingArgs.builder()
-                        .metadata(metadata(m))
+                        .metadata(ManifestResources.metadata(m))
                         .roleRef(roleRef(m, read))
                         .subjects(subjects(m, read))
                         .build(), options);
@@ -107,16 +106,5 @@ final class RbacResources {
             subjects.add(args.build());
         }
         return subjects;
-    }
-
-    private static ObjectMetaArgs metadata(Manifest m) {
-        var meta = ObjectMetaArgs.builder().name(m.name());
-        if (m.namespace() != null) {
-            meta.namespace(m.namespace());
-        }
-        if (!m.labels().isEmpty()) {
-            meta.labels(m.labels());
-        }
-        return meta.build();
     }
 }

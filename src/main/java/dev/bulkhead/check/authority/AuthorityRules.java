@@ -13,6 +13,8 @@ import java.util.function.Function;
 
 import static dev.bulkhead.check.Severity.ERROR;
 
+import static dev.bulkhead.check.authority.Values.strings;
+
 /**
  * The perimeter holds against its own tenants: no developer, workspace or pod can write it, by RBAC and admission
  * together and by each on its own; exactly one identity is the platform's deployer; and the render holds nothing a
@@ -194,7 +196,7 @@ public final class AuthorityRules {
             boolean constrained = false;
             for (String key : List.of("principals", "namespaces", "ipBlocks", "remoteIpBlocks",
                     "requestPrincipals")) {
-                List<String> values = Identities.strings(source.get(key));
+                List<String> values = strings(source.get(key));
                 if (values.contains("*")) {
                     return true;
                 }
@@ -214,7 +216,7 @@ public final class AuthorityRules {
         }
         for (Object t : operations) {
             Map<?, ?> operation = t instanceof Map<?, ?> m && m.get("operation") instanceof Map<?, ?> o ? o : Map.of();
-            List<String> ports = Identities.strings(operation.get("ports"));
+            List<String> ports = strings(operation.get("ports"));
             if (ports.isEmpty() || ports.contains("*")) {
                 return true;
             }

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.bulkhead.check.authority.Values.map;
+import static dev.bulkhead.check.authority.Values.strings;
+
 /**
  * The IAM side of the perimeter: the Secrets key's policy lets the account administer the key but neither use it
  * nor hand it out (no grant outside AWS services' own, no policy rewrite without MFA), and keeps it recoverable;
@@ -32,18 +35,18 @@ final class IamTrust {
                     continue;
                 }
                 String sid = String.valueOf(statement.getOrDefault("Sid", "(no Sid)"));
-                Map<String, Object> condition = map(statement.get("Condition"));
-                for (String action : Identities.strings(statement.get("Action"))) {
+                Map<String, Object> bool = map(map(statement.get("Condition")).get("Bool"));
+                for (String action : strings(statement.get("Action"))) {
                     String a = action.toLowerCase(java.util.Locale.ROOT);
                     if (a.equals("kms:*") || a.equals("*") || USE.stream().anyMatch(a::startsWith)) {
                         out.add(new Violation(RenderView.describe(key), "statement " + sid + " lets the account use "
                                 + "the key (" + action + ")"));
                     } else if ((a.equals("kms:creategrant") || a.equals("kms:create*"))
-                            && !"true".equals(String.valueOf(map(condition.get("Bool")).get("kms:GrantIsForAWSResource")))) {
+                            && !"true".equals(String.valueOf(bool.get("kms:GrantIsForAWSResource")))) {
                         out.add(new Violation(RenderView.describe(key), "statement " + sid + " lets the account grant "
                                 + "use of the key to any principal (" + action + ")"));
                     } else if (a.equals("kms:putkeypolicy") || a.equals("kms:put*")) {
-                        if ("true".equals(String.valueOf(map(condition.get("Bool")).get("aws:MultiFactorAuthPresent")))) {
+                        if ("true".equals(String.valueOf(bool.get("aws:MultiFactorAuthPresent")))) {
                             recoverable = true;
                         } else {
                             out.add(new Violation(RenderView.describe(key), "statement " + sid + " lets the account "
@@ -66,7 +69,7 @@ final class IamTrust {
             for (Map<String, Object> statement : statements(role.inputs().get("assumeRolePolicy"))) {
                 Object service = map(statement.get("Principal")).get("Service");
                 if ("Allow".equals(statement.get("Effect"))
-                        && Identities.strings(service).contains("pods.eks.amazonaws.com")) {
+                        && strings(service).contains("pods.eks.amazonaws.com")) {
                     Object account = map(map(statement.get("Condition")).get("StringEquals")).get("aws:SourceAccount");
                     if (account == null) {
                         out.add(new Violation(RenderView.describe(role), "trusts EKS Pod Identity without "
@@ -80,7 +83,7 @@ final class IamTrust {
 
     private static boolean accountRoot(Map<String, Object> statement) {
         Object principal = statement.get("Principal");
-        List<String> aws = principal instanceof String s ? List.of(s) : Identities.strings(map(principal).get("AWS"));
+        List<String> aws = principal instanceof String s ? List.of(s) : strings(map(principal).get("AWS"));
         return aws.stream().anyMatch(p -> p.equals("*") || p.endsWith(":root") || p.matches("\\d{12}"));
     }
 
@@ -97,8 +100,4 @@ final class IamTrust {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
 }

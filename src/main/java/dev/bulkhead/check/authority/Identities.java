@@ -11,6 +11,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.bulkhead.check.authority.Values.list;
+import static dev.bulkhead.check.authority.Values.strings;
+
 /**
  * Every identity a render gives access to the cluster, found from the render alone: the EKS access entries (the
  * one whose role the Kubernetes provider assumes is the platform's deployer), the operator Stacks' workspace
@@ -98,13 +101,6 @@ public record Identities(Optional<Identity> deployer, List<Identity> tenants) {
         return own.isEmpty() ? "" : " (groups " + String.join(", ", new TreeSet<>(own)) + ")";
     }
 
-    static List<String> strings(Object value) {
-        if (value instanceof List<?> list) {
-            return list.stream().map(String::valueOf).toList();
-        }
-        return value instanceof String s ? List.of(s) : List.of();
-    }
-
     /** Every identity, the deployer first. */
     public List<Identity> all() {
         List<Identity> all = new ArrayList<>();
@@ -123,7 +119,7 @@ public record Identities(Optional<Identity> deployer, List<Identity> tenants) {
                 }
             }
             if (r.type().startsWith("kubernetes:rbac.authorization.k8s.io/")) {
-                for (Object subject : listOf(r.inputs().get("subjects"))) {
+                for (Object subject : list(r.inputs().get("subjects"))) {
                     if (subject instanceof Map<?, ?> s && "ServiceAccount".equals(s.get("kind"))
                             && namespace.equals(s.get("namespace"))) {
                         names.add(String.valueOf(s.get("name")));
@@ -134,7 +130,4 @@ public record Identities(Optional<Identity> deployer, List<Identity> tenants) {
         return List.copyOf(names);
     }
 
-    private static List<?> listOf(Object value) {
-        return value instanceof List<?> list ? list : List.of();
-    }
 }

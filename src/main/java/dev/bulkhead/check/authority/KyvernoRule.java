@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import static dev.bulkhead.check.authority.Values.map;
+import static dev.bulkhead.check.authority.Values.maps;
+import static dev.bulkhead.check.authority.Values.strings;
+
 /**
  * One Kyverno ClusterPolicy rule of the one shape evaluated here: an enforced {@code validate.deny} whose conditions
  * test only the request's operation, matched by kinds, operations and a namespace selector, with subjects excluded
@@ -97,14 +101,14 @@ final class KyvernoRule {
     }
 
     private static boolean matches(Map<String, Object> resources, AdmissionRequest request) {
-        List<String> kinds = Identities.strings(resources.get("kinds"));
-        List<String> operations = Identities.strings(resources.get("operations"));
+        List<String> kinds = strings(resources.get("kinds"));
+        List<String> operations = strings(resources.get("operations"));
         boolean kind = kinds.contains(request.kind()) || kinds.contains("*");
         boolean operation = operations.isEmpty() ? !request.operation().equals("DELETE")
                 : operations.contains(request.operation());
         boolean namespace = request.namespace() == null || Selectors.matches(resources.get("namespaceSelector"),
                 request.namespaceLabels());
-        List<String> names = Identities.strings(resources.get("namespaces"));
+        List<String> names = strings(resources.get("namespaces"));
         boolean named = names.isEmpty() || request.namespace() != null && names.contains(request.namespace());
         return kind && operation && namespace && named;
     }
@@ -122,7 +126,7 @@ final class KyvernoRule {
     }
 
     private static boolean holds(Map<String, Object> condition, String operation) {
-        List<String> values = Identities.strings(condition.get("value"));
+        List<String> values = strings(condition.get("value"));
         return switch (String.valueOf(condition.get("operator"))) {
             case "AnyIn", "In", "Equals" -> values.contains(operation);
             case "AnyNotIn", "NotIn", "NotEquals" -> !values.contains(operation);
@@ -138,16 +142,4 @@ final class KyvernoRule {
         return value.matches(regex.toString());
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
-
-    private static List<Map<String, Object>> maps(Object value) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            list.forEach(item -> out.add(map(item)));
-        }
-        return out;
-    }
 }

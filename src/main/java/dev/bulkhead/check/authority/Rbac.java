@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.bulkhead.check.authority.Values.list;
+import static dev.bulkhead.check.authority.Values.strings;
+
 /**
  * Who may do what, by RBAC and by EKS access policies, computed from the render's roles, bindings and access policy
  * associations. It fails closed: a role the render does not hold and that is not a known built-in, an aggregated
@@ -74,7 +77,7 @@ final class Rbac {
                 String via = "EKS access policy " + policy + " (association " + association.name() + ")";
                 RbacRule rule = accessPolicy(policy);
                 if ("namespace".equals(scope.get("type"))) {
-                    for (String namespace : Identities.strings(scope.get("namespaces"))) {
+                    for (String namespace : strings(scope.get("namespaces"))) {
                         out.add(new Permission(rule, namespace, via));
                     }
                 } else {
@@ -129,16 +132,12 @@ final class Rbac {
                 if (rule.get("nonResourceURLs") != null && rule.get("resources") == null) {
                     continue;
                 }
-                out.add(new RbacRule(Identities.strings(rule.get("apiGroups")),
-                        Identities.strings(rule.get("resources")), Identities.strings(rule.get("resourceNames")),
-                        Identities.strings(rule.get("verbs"))));
+                out.add(new RbacRule(strings(rule.get("apiGroups")),
+                        strings(rule.get("resources")), strings(rule.get("resourceNames")),
+                        strings(rule.get("verbs"))));
             }
         }
         return out;
-    }
-
-    private static List<?> list(Object value) {
-        return value instanceof List<?> l ? l : List.of();
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,8 @@ package dev.bulkhead.check.authority;
 import java.util.List;
 import java.util.Map;
 
+import static dev.bulkhead.check.authority.Values.strings;
+
 /**
  * Kubernetes label selectors ({@code matchLabels}, {@code matchExpressions}) over plain values. A selector this
  * cannot read (an unknown operator, a value that is not a list) matches nothing: a guard whose scope cannot be read
@@ -46,7 +48,7 @@ final class Selectors {
 
     private static boolean requirement(Map<?, ?> expression, Map<String, String> labels) {
         String key = String.valueOf(expression.get("key"));
-        List<String> values = Identities.strings(expression.get("values"));
+        List<String> values = strings(expression.get("values"));
         String value = labels.get(key);
         return switch (String.valueOf(expression.get("operator"))) {
             case "In" -> value != null && values.contains(value);

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.bulkhead.check.authority.Values.list;
+import static dev.bulkhead.check.authority.Values.map;
+
 /**
  * What the render itself places in project namespaces that only a platform identity may be: a pod, or the pod
  * template of a workload, wearing a {@link ReservedPodLabels reserved label} or mounting a projected ServiceAccount
@@ -94,12 +97,4 @@ final class TenantObjects {
         return null;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
-
-    private static List<?> list(Object value) {
-        return value instanceof List<?> l ? l : List.of();
-    }
 }

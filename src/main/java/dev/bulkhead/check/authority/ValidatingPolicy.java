@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.bulkhead.check.authority.Values.list;
+import static dev.bulkhead.check.authority.Values.map;
+import static dev.bulkhead.check.authority.Values.strings;
+
 /**
  * A {@code ValidatingAdmissionPolicy} with a binding that denies, as the API server applies it: match constraints
  * (resource rules, exclusions, namespace and object selectors), the binding's own match resources, match
@@ -43,7 +47,7 @@ final class ValidatingPolicy {
         String problem = null;
         if (spec.get("paramKind") != null || bindingSpec.get("paramRef") != null) {
             problem = "takes parameters";
-        } else if (!Identities.strings(bindingSpec.get("validationActions")).contains("Deny")) {
+        } else if (!strings(bindingSpec.get("validationActions")).contains("Deny")) {
             problem = "its binding does not deny";
         } else if (spec.get("auditAnnotations") != null && validations.isEmpty()) {
             problem = "only annotates";
@@ -127,9 +131,9 @@ final class ValidatingPolicy {
                 && anyOf(rule.get("apiVersions"), request.version())
                 && anyOf(rule.get("operations"), request.operation())
                 && (anyOf(rule.get("resources"), request.resource())
-                        || Identities.strings(rule.get("resources")).contains("*/*"))
-                && (Identities.strings(rule.get("resourceNames")).isEmpty()
-                        || Identities.strings(rule.get("resourceNames")).contains(request.name()))
+                        || strings(rule.get("resources")).contains("*/*"))
+                && (strings(rule.get("resourceNames")).isEmpty()
+                        || strings(rule.get("resourceNames")).contains(request.name()))
                 && scope(rule.get("scope"), request);
     }
 
@@ -141,16 +145,8 @@ final class ValidatingPolicy {
     }
 
     private static boolean anyOf(Object values, String value) {
-        List<String> list = Identities.strings(values);
+        List<String> list = strings(values);
         return list.contains("*") || list.contains(value);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
-
-    private static List<?> list(Object value) {
-        return value instanceof List<?> l ? l : List.of();
-    }
 }
