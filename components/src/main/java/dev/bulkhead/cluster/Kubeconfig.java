@@ -32,12 +32,20 @@ public final class Kubeconfig {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("apiVersion", "v1");
         config.put("kind", "Config");
-        config.put("clusters", List.of(Map.of("name", clusterName,
-                "cluster", Map.of("server", endpoint, "certificate-authority-data", caData))));
-        config.put("users", List.of(Map.of("name", "bulkhead-admin", "user", Map.of("exec", exec))));
-        config.put("contexts", List.of(Map.of("name", clusterName,
-                "context", Map.of("cluster", clusterName, "user", "bulkhead-admin"))));
+        config.put("clusters", List.of(ordered("name", clusterName,
+                "cluster", ordered("server", endpoint, "certificate-authority-data", caData))));
+        config.put("users", List.of(ordered("name", "bulkhead-admin", "user", Map.of("exec", exec))));
+        config.put("contexts", List.of(ordered("name", clusterName,
+                "context", ordered("cluster", clusterName, "user", "bulkhead-admin"))));
         config.put("current-context", clusterName);
         return new GsonBuilder().disableHtmlEscaping().create().toJson(config);
+    }
+
+    /** Two entries in this order: {@code Map.of} iterates in an order that changes from run to run. */
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
     }
 }
