@@ -46,7 +46,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The whole platform as one dependency graph: access roles, network, cluster, the cluster's access entries,
@@ -145,10 +144,7 @@ public final class BulkheadProgram {
         }
         if (!withProjects) {
             Map<String, List<Resource>> sealed = new LinkedHashMap<>();
-            projects.forEach((name, project) -> sealed.put(name, project.compartments().stream()
-                    .flatMap(c -> Stream.concat(Stream.of(c.namespace()),
-                            Stream.concat(c.guards().stream(), c.contents().stream())))
-                    .map(Resource.class::cast).toList()));
+            projects.forEach((name, project) -> sealed.put(name, project.resources()));
             var operator = new PulumiOperator("operator", PulumiOperatorArgs.builder()
                     .stack(settings.stack())
                     .spec(settings.operator())

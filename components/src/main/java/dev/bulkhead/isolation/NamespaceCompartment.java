@@ -5,6 +5,7 @@ import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResource;
+import com.pulumi.resources.Resource;
 import dev.bulkhead.kubernetes.KubernetesOptions;
 import dev.bulkhead.manifest.Manifest;
 import dev.bulkhead.manifest.ManifestResources;
@@ -90,6 +91,15 @@ public final class NamespaceCompartment extends ComponentResource {
      */
     public List<CustomResource> guards() {
         return guards;
+    }
+
+    /** The namespace, the guards and the contents, as this stack registered them. */
+    public List<Resource> resources() {
+        List<Resource> all = new ArrayList<>();
+        all.add(namespace);
+        all.addAll(guards);
+        all.addAll(contents);
+        return List.copyOf(all);
     }
 
     /** Everything this stack created after the guards. */

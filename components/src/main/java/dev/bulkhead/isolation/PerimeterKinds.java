@@ -1,7 +1,6 @@
 package dev.bulkhead.isolation;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * The kinds of object that decide who reaches whom, and so make up a project's perimeter: NetworkPolicies, every
@@ -61,16 +60,14 @@ public final class PerimeterKinds {
             SINGLE_KINDS.get(2),
             SINGLE_KINDS.get(3));
 
-    private static final Set<String> SINGLE = Set.of("networking.k8s.io/NetworkPolicy",
-            "elbv2.k8s.aws/TargetGroupBinding", "/ResourceQuota", "/LimitRange");
-
     private PerimeterKinds() {
     }
 
     /** Whether an object of {@code apiVersion} and {@code kind} belongs to the perimeter. */
     public static boolean contains(String apiVersion, String kind) {
         String group = group(apiVersion);
-        return GUARDED_GROUPS.contains(group) || SINGLE.contains(group + "/" + kind);
+        return GUARDED_GROUPS.contains(group)
+                || SINGLE_KINDS.stream().anyMatch(k -> k.group().equals(group) && k.kind().equals(kind));
     }
 
     /** The API group of an apiVersion: {@code ""} for the core group ({@code v1}). */

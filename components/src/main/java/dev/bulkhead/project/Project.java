@@ -3,6 +3,7 @@ package dev.bulkhead.project;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.bulkhead.access.DeveloperBinding;
 import dev.bulkhead.egress.EgressContext;
 import dev.bulkhead.egress.ProjectEgress;
@@ -104,7 +105,12 @@ public final class Project extends ComponentResource {
         return compartments;
     }
 
-    /** Every object this project created, as plain data. */
+    /** Every resource this project's compartments registered, namespace by namespace. */
+    public List<Resource> resources() {
+        return compartments.stream().flatMap(c -> c.resources().stream()).toList();
+    }
+
+    /** Every object of this project's compartments as plain data, whichever layer creates it. */
     public List<Manifest> manifests() {
         return compartments.stream().flatMap(c -> c.plan().all().stream()).toList();
     }
