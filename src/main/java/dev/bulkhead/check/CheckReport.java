@@ -13,17 +13,18 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The outcome of {@code check} on one render: every rule with its findings, and the connectivity matrix. Renders
- * itself three ways: a summary for the terminal, {@code check.md} for people, {@code check.json} for machines.
+ * The outcome of {@code check} on one render: every rule with its findings, the connectivity matrix, and who can
+ * write the perimeter. Renders itself three ways: a summary for the terminal, {@code check.md} for people, {@code check.json} for machines.
  * A render of more than {@value #FULL_MATRIX_PROJECTS} projects gets a summarised {@code check.md} (counts,
  * violations, a table per project); {@code check.json} always holds the whole matrix.
  *
  * @param stack         the stack the render is of, from its intent; never the directory it was read from
  * @param resourceCount the render's resources, components not counted (as {@code render}'s summary counts them)
  * @param classes       the matrix's probes in equivalence classes
+ * @param authority     which identities can write the perimeter, and through what
  */
 public record CheckReport(String stack, int resourceCount, List<Rule> rules, List<Finding> findings,
-                          Connectivity connectivity, List<ProbeClass> classes) {
+                          Connectivity connectivity, List<ProbeClass> classes, AuthoritySection authority) {
 
     static final int FULL_MATRIX_PROJECTS = 20;
     /** {@code port/PROTOCOL} texts by port number, whatever marks precede them ({@code !}, {@code UNDECLARED }). */
@@ -63,7 +64,7 @@ public record CheckReport(String stack, int resourceCount, List<Rule> rules, Lis
         }
         String stack = view.intent().map(i -> i.stack()).orElse("?");
         return new CheckReport(stack, (int) view.resourceCount(), rules, findings, view.connectivity(),
-                ProbeClasses.of(view.connectivity()));
+                ProbeClasses.of(view.connectivity()), AuthoritySection.of(view));
     }
 
     public long errors() {
@@ -105,6 +106,7 @@ public record CheckReport(String stack, int resourceCount, List<Rule> rules, Lis
                 .append(crossing.size()).append(" flow(s) between groups, ")
                 .append(crossing.stream().filter(f -> !f.declared()).count()).append(" undeclared, ")
                 .append(exports).append(" through exports\n");
+        out.append(authority.summary());
         return out.toString();
     }
 
@@ -124,6 +126,7 @@ public record CheckReport(String stack, int resourceCount, List<Rule> rules, Lis
         } else {
             fullMatrix(md);
         }
+        md.append(authority.markdown());
         md.append("\n## Violations\n\n");
         if (findings.isEmpty()) {
             md.append("None.\n");
@@ -336,6 +339,7 @@ public record CheckReport(String stack, int resourceCount, List<Rule> rules, Lis
             return m;
         }).toList());
         root.put("matrix", matrix);
+        root.put("authority", authority.json());
         return root;
     }
 

@@ -65,7 +65,26 @@ final class ClusterRules {
                 new Rule("cluster.network-policy-enforcement", "cluster", ERROR,
                         "the VPC CNI add-on enforces NetworkPolicies (enableNetworkPolicy \"true\")",
                         "add the vpc-cni add-on with configurationValues {\"enableNetworkPolicy\": \"true\"}",
-                        ClusterRules::networkPolicyEnforcement));
+                        ClusterRules::networkPolicyEnforcement),
+                new Rule("cluster.network-policy-strict", "cluster", ERROR,
+                        "the network policy agent runs in strict mode (NETWORK_POLICY_ENFORCING_MODE strict): a new pod "
+                                + "is default-deny until its policies are programmed, not default-allow",
+                        "add \"env\": {\"NETWORK_POLICY_ENFORCING_MODE\": \"strict\"} to the vpc-cni add-on's "
+                                + "configurationValues",
+                        Rule.eachOf(ADDON, a -> {
+                            Object values = a.inputs().get("configurationValues");
+                            if (!"vpc-cni".equals(a.inputs().get("addonName"))) {
+                                return null;
+                            }
+                            boolean strict = values instanceof String s && JsonValues.parseObject(s)
+                                    .map(o -> o.has("env") && o.get("env").isJsonObject()
+                                            && o.getAsJsonObject("env").has("NETWORK_POLICY_ENFORCING_MODE")
+                                            && "strict".equals(o.getAsJsonObject("env")
+                                            .get("NETWORK_POLICY_ENFORCING_MODE").getAsString()))
+                                    .orElse(false);
+                            return strict ? null : "vpc-cni runs its policy agent in standard mode: a new pod talks "
+                                    + "freely until its policies are programmed";
+                        })));
     }
 
     private static List<Violation> privateEndpoint(RenderView view) {

@@ -1,6 +1,7 @@
 package dev.bulkhead.check;
 
 import dev.bulkhead.check.Rule.Violation;
+import dev.bulkhead.isolation.AllowDns;
 import dev.bulkhead.naming.Labels;
 import dev.bulkhead.render.RenderedResource;
 
@@ -64,13 +65,16 @@ final class IsolationRules {
                                 .filter(p -> "default".equals(RenderView.name(p)))
                                 .anyMatch(p -> Boolean.FALSE.equals(p.inputs().get("automountServiceAccountToken")))),
                 new Rule("isolation.no-user-rbac", "isolation", ERROR,
-                        "no ServiceAccount, Role or RoleBinding is created in project namespaces, except an app's own "
-                                + "token-less ServiceAccount, which its pods run as",
+                        "no ServiceAccount or Role is created in project namespaces except an app's own token-less "
+                                + "ServiceAccount, which its pods run as, and no RoleBinding there binds an app's identity "
+                                + "(only people's groups and the operator's workspaces)",
                         "remove the object; an app's identity is its token-less ServiceAccount, with no RBAC",
                         IsolationRules::userRbac),
                 new Rule("isolation.open-peer", "isolation", ERROR,
-                        "no NetworkPolicy rule admits every namespace (namespaceSelector {}), every peer (a rule "
-                                + "without from/to) or every address (0.0.0.0/0) unless config allowed it explicitly",
+                        "no NetworkPolicy rule admits every namespace (namespaceSelector {}) or every peer (a rule "
+                                + "without from/to), and no policy's address blocks together admit more than a /8 of "
+                                + "public IPv4 space (0.0.0.0/0, or 0.0.0.0/1 with 128.0.0.0/1), whatever its "
+                                + "labels, unless config allowed it explicitly",
                         "select namespaces by label and addresses by their exact CIDR; to open all of IPv4 on purpose, "
                                 + "set allowAny: true on the egress entry",
                         view -> openPeers(view, false)),
@@ -107,7 +111,7 @@ final class IsolationRules {
             String kind = r.type().substring(r.type().lastIndexOf(':') + 1);
             boolean userKind = r.type().startsWith("kubernetes:") && USER_RBAC_KINDS.contains(kind);
             if (userKind && RenderView.namespace(r).map(projects::containsKey).orElse(false)
-                    && !appIdentity(view, r)) {
+                    && !appIdentity(view, r) && !(kind.equals("RoleBinding") && bindsNoApp(r, projects))) {
                 out.add(new Violation(RenderView.describe(r), kind + " in project namespace "
                         + RenderView.namespace(r).orElseThrow()));
             }
@@ -122,6 +126,32 @@ final class IsolationRules {
                 && Boolean.FALSE.equals(r.inputs().get("automountServiceAccountToken"))
                 && PodTemplates.of(view).stream().anyMatch(t -> t.namespace().equals(namespace)
                 && RenderView.name(r).equals(t.spec().get("serviceAccountName")));
+    }
+
+    /** Whether every subject of a RoleBinding is a person's user or group, or a ServiceAccount outside projects. */
+    private static boolean bindsNoApp(RenderedResource binding, Map<String, String> projectNamespaces) {
+        List<Object> subjects = Plain.list(binding.inputs().get("subjects"));
+        return subjects.stream().map(Plain::map).allMatch(s -> switch (String.valueOf(s.get("kind"))) {
+            case "User" -> true;
+            case "Group" -> !String.valueOf(s.get("name")).startsWith("system:");
+            case "ServiceAccount" -> !projectNamespaces.containsKey(String.valueOf(s.get("namespace")));
+            default -> false;
+        });
+    }
+
+    /**
+     * The cluster DNS serves every pod: a policy of kube-system selecting exactly the DNS pods may admit every
+     * namespace, on port 53 only.
+     */
+    private static boolean clusterDnsIngress(RenderedResource policy, Map.Entry<String, Map<String, Object>> rule) {
+        Map<String, Object> selector = Plain.map(RenderView.spec(policy).get("podSelector"));
+        boolean dnsPods = AllowDns.DNS_NAMESPACE.equals(RenderView.namespace(policy).orElse(""))
+                && Plain.map(selector.get("matchLabels")).equals(AllowDns.DNS_POD_LABELS)
+                && Plain.list(selector.get("matchExpressions")).isEmpty();
+        List<Object> ports = Plain.list(rule.getValue().get("ports"));
+        return dnsPods && rule.getKey().equals("ingress") && !ports.isEmpty() && ports.stream()
+                .allMatch(p -> String.valueOf(AllowDns.DNS_PORT).equals(Plain.integer(Plain.map(p).get("port")))
+                        && Plain.map(p).get("endPort") == null);
     }
 
     /**
@@ -143,18 +173,17 @@ final class IsolationRules {
                 }
                 for (Map<String, Object> peer : peers) {
                     if (peer.containsKey("namespaceSelector") && isEmptySelector(peer.get("namespaceSelector"))
-                            && !reportAllowed) {
+                            && !reportAllowed && !clusterDnsIngress(policy, rule)) {
                         out.add(new Violation(RenderView.describe(policy), "an " + rule.getKey()
                                 + " peer selects every namespace (namespaceSelector {})"));
                     }
-                    Object cidr = Plain.map(peer.get("ipBlock")).get("cidr");
-                    if (cidr instanceof String s && s.endsWith("/0") && !exit) {
-                        if (allowAny == reportAllowed) {
-                            out.add(new Violation(RenderView.describe(policy), "an " + rule.getKey() + " peer is "
-                                    + s + (allowAny ? " (allowed by config: allowAny)" : "")));
-                        }
-                    }
                 }
+            }
+            long span = exit ? 0 : PublicSpan.of(policy);
+            if (span > PublicSpan.OPEN && allowAny == reportAllowed) {
+                out.add(new Violation(RenderView.describe(policy), "its ipBlocks admit " + span + " public IPv4 "
+                        + "addresses, more than a /8: open to the internet" + (allowAny
+                        ? " (allowed by config: allowAny)" : "")));
             }
         }
         return out;

@@ -1,5 +1,7 @@
 package dev.bulkhead.check;
 
+import dev.bulkhead.check.authority.AuthorityRules;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +23,7 @@ public final class RuleBook {
         rules.addAll(IngressRules.rules());
         rules.addAll(LimitRules.rules());
         rules.addAll(WorkloadRules.rules());
+        rules.addAll(AuthorityRules.rules());
         return List.copyOf(rules);
     }
 }

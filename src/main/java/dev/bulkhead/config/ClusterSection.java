@@ -86,7 +86,7 @@ final class ClusterSection {
         }
         String version = reader.string(node);
         if (version != null && !Formats.KUBERNETES_VERSION.matcher(version).matches()) {
-            reader.error(node.path(), quote(version) + " is not a supported EKS version; use \"1.28\" to \"1.39\" "
+            reader.error(node.path(), quote(version) + " is not a supported EKS version; use \"1.30\" to \"1.39\" "
                     + "(pattern " + Formats.KUBERNETES_VERSION.pattern() + ")");
             return null;
         }

@@ -24,8 +24,11 @@ final class Formats {
     /** Project and node group names: short enough that derived names (AWS, gateway namespace) stay readable. */
     static final int NAME_MAX = 40;
 
-    /** The EKS versions Bulkhead is written for: 1.28 to 1.39. */
-    static final Pattern KUBERNETES_VERSION = Pattern.compile("^1\\.(2[89]|3[0-9])$");
+    /**
+     * The EKS versions Bulkhead is written for: 1.30 (the first to serve ValidatingAdmissionPolicy as v1, which
+     * the perimeter's admission guards are) to 1.39.
+     */
+    static final Pattern KUBERNETES_VERSION = Pattern.compile("^1\\.3[0-9]$");
 
     /** An EC2 instance type: {@code m6i.large}, {@code c7g.2xlarge}. */
     static final Pattern INSTANCE_TYPE = Pattern.compile("^[a-z0-9-]+\\.[a-z0-9]+$");

@@ -31,10 +31,15 @@ import dev.bulkhead.network.Network;
 import dev.bulkhead.network.NetworkArgs;
 import dev.bulkhead.network.SubnetPlan;
 import dev.bulkhead.operator.ApiServerAddresses;
+import dev.bulkhead.operator.OperatorChart;
 import dev.bulkhead.operator.PulumiOperator;
 import dev.bulkhead.operator.PulumiOperatorArgs;
+import dev.bulkhead.operator.WorkspaceRbac;
+import dev.bulkhead.platform.Charts;
 import dev.bulkhead.platform.PlatformServices;
 import dev.bulkhead.platform.PlatformServicesArgs;
+import dev.bulkhead.platform.guards.GuardContext;
+import dev.bulkhead.platform.guards.PlatformIdentities;
 import dev.bulkhead.project.Project;
 import dev.bulkhead.protection.Protection;
 import dev.bulkhead.project.ProjectArgs;
@@ -118,9 +123,12 @@ public final class BulkheadProgram {
                 .provider(cluster.kubernetesProvider())
                 .clusterName(cluster.clusterName())
                 .vpcId(network.vpcId())
+                .vpcCidr(settings.network().cidr())
+                .serviceCidr(settings.cluster().serviceCidr())
+                .guards(guardContext(settings, withProjects))
                 .build(), ComponentResourceOptions.builder()
-                // the provider authenticates as the admin role, which needs its access entry first
-                .dependsOn(List.of(clusterAccess))
+                // the provider authenticates as the admin role, which needs its access entry first; pods need DNS
+                .dependsOn(List.of(clusterAccess, cluster.dnsReady()))
                 .build());
 
         List<ExternalHost> externalHosts = EgressDestinations.hosts(settings.projects(), settings.sharedEgress(),
@@ -131,9 +139,25 @@ public final class BulkheadProgram {
                     !settings.sharedEgress().awsServices().isEmpty()),
                     cluster.kubernetesProvider(), ComponentResourceOptions.builder().dependsOn(List.of(platform)).build());
         }
-        // per project with ingress: what its load balancer binding and certificate wait for
-        Map<String, List<? extends Resource>> gatewayReady = new LinkedHashMap<>();
+        // Every project's namespaces, sealed: the whole project in one stack, or (with the operator) the namespaces
+        // with their guards, perimeter and developer access, the project stacks adding only their own objects.
+        Map<String, Project> projects = new LinkedHashMap<>();
+        for (ProjectSpec spec : settings.projects()) {
+            projects.put(spec.name(), new Project(Names.projectComponent(spec.name()), ProjectArgs.builder()
+                    .stack(settings.stack())
+                    .spec(spec)
+                    .platform(settings.platform())
+                    .allProjects(settings.projects())
+                    .egress(egressContext(settings))
+                    .publicSubnetCidrs(network.publicSubnetCidrs())
+                    .provider(cluster.kubernetesProvider())
+                    .layer(withProjects ? Layer.ALL : Layer.PLATFORM)
+                    .build(), ComponentResourceOptions.builder().dependsOn(List.of(platform))
+                    .resourceTransformations(Protection.namespaces(protection.protects(spec.name()))).build()));
+        }
         if (!withProjects) {
+            Map<String, List<Resource>> sealed = new LinkedHashMap<>();
+            projects.forEach((name, project) -> sealed.put(name, project.resources()));
             var operator = new PulumiOperator("operator", PulumiOperatorArgs.builder()
                     .stack(settings.stack())
                     .spec(settings.operator())
@@ -143,37 +167,20 @@ public final class BulkheadProgram {
                             settings.network().availabilityZones(), settings.cluster().serviceCidr()))
                     .publicSubnetCidrs(network.publicSubnetCidrs())
                     .egress(egressContext(settings))
-                    .protection(protection)
+                    .projectsSealed(sealed)
                     .provider(cluster.kubernetesProvider())
                     .build(), ComponentResourceOptions.builder().dependsOn(List.of(platform)).build());
             ctx.export("projectStacks", Output.of(List.copyOf(operator.stacks().keySet())));
-            // The ALBs are AWS resources, which project stacks (inside the cluster, without AWS access) cannot
-            // create; the platform stack owns them and binds them to the gateway namespaces it created.
-            for (ProjectSpec spec : settings.projects()) {
-                if (spec.ingress().isPresent()) {
-                    gatewayReady.put(spec.name(),
-                            List.of(operator.namespaces().get(Names.gatewayNamespace(spec.name()))));
-                }
-            }
         }
 
-        Map<String, Project> projects = new LinkedHashMap<>();
-        for (ProjectSpec spec : withProjects ? settings.projects() : List.<ProjectSpec>of()) {
-            projects.put(spec.name(), new Project(Names.projectComponent(spec.name()), ProjectArgs.builder()
-                    .stack(settings.stack())
-                    .spec(spec)
-                    .platform(settings.platform())
-                    .allProjects(settings.projects())
-                    .egress(egressContext(settings))
-                    .publicSubnetCidrs(network.publicSubnetCidrs())
-                    .provider(cluster.kubernetesProvider())
-                    .build(), ComponentResourceOptions.builder().dependsOn(List.of(platform))
-                    .resourceTransformations(Protection.namespaces(protection.protects(spec.name()))).build()));
+        // per project with ingress: its ALB, bound once its gateway namespace is sealed. The ALBs are AWS resources,
+        // which project stacks (inside the cluster, without AWS access) cannot create, so they are always here.
+        Map<String, List<? extends Resource>> gatewayReady = new LinkedHashMap<>();
+        // Apps run in the project stack's layer only with layer all; their AWS roles are the platform's in either layer.
+        if (withProjects) {
+            projects.forEach((name, project) -> apps(settings, settings.project(name).orElseThrow(), project,
+                    cluster.kubernetesProvider()));
         }
-
-        projects.forEach((name, project) -> apps(settings, settings.project(name).orElseThrow(), project,
-                cluster.kubernetesProvider()));
-        // App roles are AWS resources: the platform stack owns them in either layer, as it owns the ALBs.
         appIdentities(settings, cluster.clusterName());
 
         projects.forEach((name, project) -> {
@@ -214,7 +221,7 @@ public final class BulkheadProgram {
                 .publicSubnetCidrs(SubnetPlan.of(settings.network().cidr(), settings.network().availabilityZones())
                         .publicCidrs())
                 .provider(inCluster)
-                .namespacesExist(true)
+                .layer(Layer.PROJECT)
                 .build(), null);
         ctx.export("project", Output.of(spec.name()));
         ctx.export("namespaces", Output.of(project.namespaces()));
@@ -250,6 +257,24 @@ public final class BulkheadProgram {
                 }
             }
         }
+    }
+
+    /**
+     * Who the admission guards treat as the platform besides constants: with the operator, each project's workspace
+     * (which alone may patch its namespaces' default ServiceAccount); and the platform's own namespaces.
+     */
+    private static GuardContext guardContext(StackSettings settings, boolean withProjects) {
+        List<String> workspaces = new ArrayList<>();
+        List<String> platformNamespaces = new ArrayList<>(List.of(PlatformIdentities.KUBE_SYSTEM,
+                Charts.ISTIO_NAMESPACE, Charts.KYVERNO.namespace()));
+        if (!withProjects) {
+            platformNamespaces.add(OperatorChart.NAMESPACE);
+            for (ProjectSpec spec : settings.projects()) {
+                workspaces.add(PlatformIdentities.serviceAccount(OperatorChart.NAMESPACE,
+                        WorkspaceRbac.serviceAccountName(spec.name())));
+            }
+        }
+        return new GuardContext(workspaces, platformNamespaces);
     }
 
     /** What every project's egress policies share: whether the platform shares hosts, and the cluster's ranges. */

@@ -162,18 +162,20 @@ class CheckMutationTest {
 
     @Test
     void givingADeveloperClusterScope() {
-        render.aws("aws:eks/accessPolicyAssociation:AccessPolicyAssociation", "cluster-access-developer-shop")
-                .add("accessScope", json("{\"type\": \"cluster\"}"));
-        assertFails("access.developer-scope");
-        assertEquals(Set.of("access.developer-scope"), failedRules());
+        render.add("aws:eks/accessPolicyAssociation:AccessPolicyAssociation", "developer-shop-edit", json("""
+                {"clusterName": "bulkhead-dev", "accessScope": {"type": "cluster"},
+                 "policyArn": "arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy",
+                 "principalArn": "arn:aws:iam::111122223333:role/bulkhead-dev-dev-shop"}"""));
+        assertFails("access.developer-scope", "authority.one-deployer", "authority.rbac-least-privilege");
     }
 
     @Test
     void scopingADeveloperAcrossProjects() {
-        JsonArray namespaces = render.aws("aws:eks/accessPolicyAssociation:AccessPolicyAssociation",
-                "cluster-access-developer-shop").getAsJsonObject("accessScope").getAsJsonArray("namespaces");
-        namespaces.add("billing");
-        assertFails("access.developer-scope");
+        render.add("aws:eks/accessPolicyAssociation:AccessPolicyAssociation", "developer-shop-admin", json("""
+                {"clusterName": "bulkhead-dev", "accessScope": {"type": "namespace", "namespaces": ["shop-web",
+                 "billing"]}, "policyArn": "arn:aws:eks::aws:cluster-access-policy/AmazonEKSAdminPolicy",
+                 "principalArn": "arn:aws:iam::111122223333:role/bulkhead-dev-dev-shop"}"""));
+        assertFails("access.developer-scope", "authority.rbac-least-privilege");
     }
 
     @Test

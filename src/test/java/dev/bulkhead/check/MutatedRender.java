@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.bulkhead.intent.DeclaredFlow;
 import dev.bulkhead.intent.Intent;
+import dev.bulkhead.render.RenderedResource;
 import dev.bulkhead.render.ResourcesJson;
 import dev.bulkhead.testing.Stacks;
 
@@ -13,14 +14,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** The dev render as editable JSON: find a resource, change it, and read it back as a {@link RenderView}. */
+/** A render (the dev stack's unless told) as editable JSON: find a resource, change it, read it back as a view. */
 final class MutatedRender {
 
     final JsonArray resources;
     private final List<DeclaredFlow> declared = new ArrayList<>();
 
     MutatedRender() {
-        resources = JsonParser.parseString(ResourcesJson.write(Stacks.rendered("dev"))).getAsJsonArray();
+        this(Stacks.rendered("dev"));
+    }
+
+    MutatedRender(List<RenderedResource> render) {
+        resources = JsonParser.parseString(ResourcesJson.write(render)).getAsJsonArray();
     }
 
     /** Adds a flow to what the config declares, as a config change would. */

@@ -50,7 +50,7 @@ class NetworkAndClusterRulesTest {
         assertOnlyError(set(reference(), "bulkhead:cluster.kubernetesVersion", 1.3), "bulkhead:cluster.kubernetesVersion",
                 "got number 1.3", "1.30 becomes 1.3", "quote it");
         assertOnlyError(set(reference(), "bulkhead:cluster.kubernetesVersion", "1.27"),
-                "bulkhead:cluster.kubernetesVersion", "\"1.27\" is not a supported EKS version; use \"1.28\" to \"1.39\"");
+                "bulkhead:cluster.kubernetesVersion", "\"1.27\" is not a supported EKS version; use \"1.30\" to \"1.39\"");
         assertOnlyError(set(reference(), "bulkhead:cluster.kubernetesVersion", REMOVE),
                 "bulkhead:cluster.kubernetesVersion", "missing required key", "\"1.31\"");
     }

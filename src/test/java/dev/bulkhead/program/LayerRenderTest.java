@@ -37,28 +37,34 @@ class LayerRenderTest {
     }
 
     @Test
-    void thePlatformLayerHasTheOperatorAndOneStackPerProjectButNoProjects() {
+    void thePlatformLayerSealsEveryProjectAndRunsOneStackPerProject() {
         List<RenderedResource> platform = LayerStacks.rendered("platform");
-        assertEquals(0, count(platform, PROJECT_TYPE));
+        assertEquals(3, count(platform, PROJECT_TYPE));
         assertEquals(1, count(platform, "bulkhead:operator:PulumiOperator"));
         assertEquals(1, count(platform, "kubernetes:helm.sh/v3:Release", "operator"));
         assertTrue(count(platform, "aws:eks/cluster:Cluster") == 1, "the platform layer builds the cluster");
         Set<String> stackNames = platform.stream().filter(r -> r.type().equals(STACK_TYPE))
                 .map(r -> metadata(r).get("name").toString()).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(Set.of("shop", "billing", "analytics"), stackNames);
-        // the platform creates and labels every project namespace, and nothing inside them but the RoleBindings
+        // the platform creates every project namespace with its guards, perimeter and developer access
         Set<String> namespaces = names(platform, "kubernetes:core/v1:Namespace");
         for (ProjectSpec p : Stacks.settings("dev").projects()) {
             assertTrue(namespaces.containsAll(p.namespaces()), () -> p.name() + " namespaces missing: " + namespaces);
         }
-        assertEquals(0, count(platform, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "shop-web"));
+        assertEquals(1, count(platform, "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+                "shop-web-networkpolicy-default-deny"));
+        assertEquals(1, count(platform, "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding",
+                "shop-web-rolebinding-bulkhead-developers"));
+        // the default ServiceAccounts are token-less from the first second; the project layers re-apply the patch
+        assertEquals(6, count(platform, "kubernetes:core/v1:ServiceAccountPatch"), "five tenant namespaces, a gateway's");
     }
 
     @Test
-    void aProjectLayerHoldsOnlyThatProjectsKubernetesObjects() {
+    void aProjectLayerHoldsOnlyThatProjectsOwnObjects() {
         List<RenderedResource> shop = LayerStacks.rendered("shop");
         assertFalse(shop.isEmpty());
-        List<String> shopNamespaces = List.of("shop-web", "shop-api", "shop-gateway");
+        List<String> shopNamespaces = List.of("shop-web", "shop-api");
+        Set<String> kinds = new TreeSet<>();
         for (RenderedResource r : shop) {
             assertFalse(r.type().startsWith("aws:"), () -> "AWS resource in a project layer: " + r.urn());
             assertFalse(r.type().equals(STACK_TYPE) || r.type().startsWith("bulkhead:operator"), r::urn);
@@ -66,10 +72,12 @@ class LayerRenderTest {
             if (r.type().startsWith("kubernetes:") && !r.type().equals("kubernetes:core/v1:Namespace")) {
                 Object ns = metadata(r).get("namespace");
                 assertTrue(shopNamespaces.contains(ns), () -> r.urn() + " is outside the shop project: " + ns);
+                kinds.add(r.type());
             }
         }
         assertEquals(1, count(shop, PROJECT_TYPE));
-        assertTrue(count(shop, "kubernetes:networking.k8s.io/v1:NetworkPolicy") > 0);
+        // nothing of the perimeter: the platform stack created it with the namespaces
+        assertEquals(Set.of("kubernetes:core/v1:ServiceAccountPatch"), kinds);
     }
 
     @Test

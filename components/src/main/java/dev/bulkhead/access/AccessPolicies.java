@@ -12,13 +12,9 @@ public final class AccessPolicies {
     public static final String EKS_CLUSTER_ADMIN = EKS_ACCESS_POLICY_PREFIX + "AmazonEKSClusterAdminPolicy";
     /** Read-only view of most objects (not Secrets): the auditor role, cluster scope. */
     public static final String EKS_VIEW = EKS_ACCESS_POLICY_PREFIX + "AmazonEKSViewPolicy";
-    /** Create and change most namespaced objects: a project's developer role, scoped to its namespaces. */
-    public static final String EKS_EDIT = EKS_ACCESS_POLICY_PREFIX + "AmazonEKSEditPolicy";
 
     /** Access scope of an association that applies to the whole cluster. */
     public static final String SCOPE_CLUSTER = "cluster";
-    /** Access scope of an association that applies only to listed namespaces. */
-    public static final String SCOPE_NAMESPACE = "namespace";
     /** Access entry type of an IAM principal used by people (as opposed to EC2_LINUX etc. for nodes). */
     public static final String ENTRY_STANDARD = "STANDARD";
 

@@ -9,6 +9,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import dev.bulkhead.naming.Names;
 
 import javax.annotation.Nullable;
 import java.util.LinkedHashSet;
@@ -21,15 +22,19 @@ import java.util.Set;
  * with no aws-auth ConfigMap and no implicit creator admin.
  *
  * <ul>
- *   <li>admin: {@code AmazonEKSClusterAdminPolicy}, cluster scope;</li>
+ *   <li>admin: {@code AmazonEKSClusterAdminPolicy}, cluster scope, and the Kubernetes group
+ *       {@link Names#platformAdminGroup()}, which no binding grants anything: admission recognises the platform's
+ *       deployer by it;</li>
  *   <li>auditor: {@code AmazonEKSViewPolicy}, cluster scope;</li>
- *   <li>each project's developer role: {@code AmazonEKSEditPolicy}, scoped to exactly that project's namespaces
- *       ({@link DeveloperScopes} says why not its gateway namespace).</li>
+ *   <li>each project's developer role: no access policy, only the group {@link Names#developerGroup}, which the
+ *       project's RoleBindings grant {@link DeveloperRole} in exactly the project's namespaces
+ *       ({@link DeveloperScopes} says why not its gateway namespace). {@code AmazonEKSEditPolicy} is not used: it
+ *       includes NetworkPolicies, so a developer could open their own namespace.</li>
  * </ul>
- * There are no other entries. Every entry is {@code STANDARD} with no Kubernetes groups, so a principal's rights
- * come only from its associated access policy and no RBAC binding can widen them by group name. The node role
- * needs no entry from here: in the API authentication modes EKS itself creates the {@code EC2_LINUX} access entry
- * of a managed node group's role when the node group is created, and that is the only non-human entry.
+ * There are no other entries, and every entry is {@code STANDARD} with the default username (the assumed-role
+ * session's ARN). EKS refuses groups starting with {@code system:}. The node role needs no entry from here: in the
+ * API authentication modes EKS itself creates the {@code EC2_LINUX} access entry of a managed node group's role
+ * when the node group is created, and that is the only non-human entry.
  */
 public final class ClusterAccess extends ComponentResource {
 
@@ -51,29 +56,30 @@ public final class ClusterAccess extends ComponentResource {
             }
         }
 
-        grant(name + "-admin", args.clusterName(), args.adminRoleArn(), AccessPolicies.EKS_CLUSTER_ADMIN,
-                clusterScope());
-        grant(name + "-auditor", args.clusterName(), args.auditorRoleArn(), AccessPolicies.EKS_VIEW,
-                clusterScope());
-        for (var project : developerNamespaces.entrySet()) {
-            grant(name + "-developer-" + project.getKey(), args.clusterName(),
-                    args.developerRoleArns().get(project.getKey()), AccessPolicies.EKS_EDIT,
-                    AccessPolicyAssociationAccessScopeArgs.builder()
-                            .type(AccessPolicies.SCOPE_NAMESPACE)
-                            .namespaces(project.getValue())
-                            .build());
+        var admin = entry(name + "-admin", args.clusterName(), args.adminRoleArn(),
+                List.of(Names.platformAdminGroup()));
+        grant(name + "-admin", args.clusterName(), admin, AccessPolicies.EKS_CLUSTER_ADMIN, clusterScope());
+        var auditor = entry(name + "-auditor", args.clusterName(), args.auditorRoleArn(), List.of());
+        grant(name + "-auditor", args.clusterName(), auditor, AccessPolicies.EKS_VIEW, clusterScope());
+        for (String project : developerNamespaces.keySet()) {
+            entry(name + "-developer-" + project, args.clusterName(), args.developerRoleArns().get(project),
+                    List.of(Names.developerGroup(project)));
         }
         registerOutputs(Map.of("developerNamespaces", Output.of(developerNamespaces)));
     }
 
-    private void grant(String logicalName, Output<String> clusterName, Output<String> principalArn,
-                       String policyArn, AccessPolicyAssociationAccessScopeArgs scope) {
-        var entry = new AccessEntry(logicalName, AccessEntryArgs.builder()
+    private AccessEntry entry(String logicalName, Output<String> clusterName, Output<String> principalArn,
+                              List<String> groups) {
+        return new AccessEntry(logicalName, AccessEntryArgs.builder()
                 .clusterName(clusterName)
                 .principalArn(principalArn)
                 .type(AccessPolicies.ENTRY_STANDARD)
-                .kubernetesGroups(List.of())
+                .kubernetesGroups(groups)
                 .build(), child());
+    }
+
+    private void grant(String logicalName, Output<String> clusterName, AccessEntry entry, String policyArn,
+                       AccessPolicyAssociationAccessScopeArgs scope) {
         // principalArn read back from the entry so the association waits for the entry to exist
         new AccessPolicyAssociation(logicalName, AccessPolicyAssociationArgs.builder()
                 .clusterName(clusterName)
@@ -91,7 +97,7 @@ public final class ClusterAccess extends ComponentResource {
         return CustomResourceOptions.builder().parent(this).build();
     }
 
-    /** Project name to the namespaces its developer role may edit. */
+    /** Project name to the namespaces its developers' RoleBindings are in. */
     public Map<String, List<String>> developerNamespaces() {
         return developerNamespaces;
     }

@@ -19,15 +19,22 @@ import java.util.List;
  * <p>
  * Order matters. vpc-cni, kube-proxy and eks-pod-identity-agent are DaemonSets a node needs to become Ready, so
  * they go in before the node groups; coredns is a Deployment that stays degraded until there are nodes to run
- * it, so it goes in after them.
+ * it and, with the policy agent in strict mode, until its NetworkPolicy admits its traffic, so it goes in after
+ * both.
  */
 final class Addons {
 
     /**
      * The VPC CNI runs its network policy agent only when asked. Without it EKS accepts NetworkPolicy objects and
-     * enforces none of them: every default-deny in the platform would be silently open.
+     * enforces none of them: every default-deny in the platform would be silently open. In its default (standard)
+     * mode a new pod may talk freely until its policies are programmed, and a pod no policy selects is open
+     * forever; {@code NETWORK_POLICY_ENFORCING_MODE=strict} (an environment variable of the {@code aws-node}
+     * container, set through the add-on's {@code env}) starts every pod default-deny. Strict mode also closes the
+     * platform's own pods, so every one of them that talks needs a NetworkPolicy ({@code PlatformNetworkPolicies}
+     * and the charts' own).
      */
-    static final String VPC_CNI_CONFIGURATION = "{\"enableNetworkPolicy\":\"true\"}";
+    static final String VPC_CNI_CONFIGURATION =
+            "{\"enableNetworkPolicy\":\"true\",\"env\":{\"NETWORK_POLICY_ENFORCING_MODE\":\"strict\"}}";
     static final String RESOLVE_CONFLICTS = "OVERWRITE";
     /** The VPC CNI's own identity, instead of AmazonEKS_CNI_Policy on every node. */
     static final PodIdentity.Binding VPC_CNI_IDENTITY = new PodIdentity.Binding("kube-system", "aws-node", "vpc-cni",
@@ -60,8 +67,8 @@ final class Addons {
     }
 
     static Addon afterNodes(Resource parent, String name, String stack, String kubernetesVersion,
-                            Output<String> clusterName, List<? extends Resource> nodeGroups) {
-        return addon(parent, name, stack, kubernetesVersion, clusterName, AddonVersions.COREDNS, null, nodeGroups);
+                            Output<String> clusterName, List<? extends Resource> after) {
+        return addon(parent, name, stack, kubernetesVersion, clusterName, AddonVersions.COREDNS, null, after);
     }
 
     private static Addon addon(Resource parent, String name, String stack, String kubernetesVersion,

@@ -13,6 +13,8 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import dev.bulkhead.kubernetes.KubernetesOptions;
+import dev.bulkhead.manifest.ManifestResources;
 import dev.bulkhead.naming.Names;
 
 import javax.annotation.Nullable;
@@ -39,6 +41,7 @@ public final class Cluster extends ComponentResource {
     private final EndpointAccess endpointAccess;
     private final Optional<Bastion.Created> bastion;
     private final Provider kubernetesProvider;
+    private final Addon coredns;
 
     public Cluster(String name, ClusterArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -55,11 +58,17 @@ public final class Cluster extends ComponentResource {
 
         Addons.BeforeNodes beforeNodes = Addons.beforeNodes(this, name, args.stack(), version, eks.name());
         List<NodeGroup> nodeGroups = NodeGroups.create(this, name, args, eks, roles, beforeNodes.addons());
-        Addon coredns = Addons.afterNodes(this, name, args.stack(), version, eks.name(), nodeGroups);
 
         this.bastion = args.spec().bastion() ? Optional.of(Bastion.create(this, name, args)) : Optional.empty();
         admitApiClients(name, args);
-        this.kubernetesProvider = kubernetesProvider(name, args, nodeGroups, coredns);
+        this.kubernetesProvider = kubernetesProvider(name, args, nodeGroups);
+        // In strict mode CoreDNS starts default-deny: its policy must exist before its add-on can become healthy.
+        var dnsPolicy = ManifestResources.create(Names.logical(name, "coredns-policy"),
+                ClusterDnsPolicy.of(args.vpcCidr(), args.spec().serviceCidr()),
+                KubernetesOptions.child(this, kubernetesProvider, nodeGroups));
+        List<Resource> beforeDns = new ArrayList<>(nodeGroups);
+        beforeDns.add(dnsPolicy);
+        this.coredns = Addons.afterNodes(this, name, args.stack(), version, eks.name(), beforeDns);
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("clusterName", clusterName());
@@ -97,17 +106,15 @@ public final class Cluster extends ComponentResource {
     }
 
     /**
-     * The provider for everything inside the cluster. It exists only once nodes and DNS are up, so whatever
-     * uses it waits for a cluster that can run pods.
+     * The provider for everything inside the cluster. It exists only once nodes are up; cluster DNS needs a
+     * NetworkPolicy sent through it first, so whatever needs pods to run should also wait for {@link #dnsReady()}.
      */
-    private Provider kubernetesProvider(String name, ClusterArgs args, List<NodeGroup> nodeGroups, Addon coredns) {
-        List<Resource> ready = new ArrayList<>(nodeGroups);
-        ready.add(coredns);
+    private Provider kubernetesProvider(String name, ClusterArgs args, List<NodeGroup> nodeGroups) {
         return new Provider(Names.logical(name, "k8s"), ProviderArgs.builder()
                 .kubeconfig(Kubeconfig.of(clusterName(), endpoint(), certificateAuthorityData, args.region(),
                         args.adminRoleArn()))
                 .enableServerSideApply(true)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(ready).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(List.copyOf(nodeGroups)).build());
     }
 
     public Output<String> clusterName() {
@@ -148,6 +155,11 @@ public final class Cluster extends ComponentResource {
     /** The SSM bastion's instance id, when the spec asks for one: the target of a port-forward session. */
     public Optional<Output<String>> bastionInstanceId() {
         return bastion.map(b -> b.instance().id());
+    }
+
+    /** The CoreDNS add-on: once it exists the cluster resolves names, so pods can start and talk. */
+    public Resource dnsReady() {
+        return coredns;
     }
 
     /** The provider every in-cluster resource must use; it authenticates as the platform admin role. */

@@ -5,6 +5,7 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.bulkhead.naming.Names;
@@ -35,6 +36,10 @@ record ClusterRoles(Role clusterRole, List<RolePolicyAttachment> clusterPolicies
     }
 
     static Role role(Resource parent, String logicalName, String stack, String role, String trustPolicy) {
+        return role(parent, logicalName, stack, role, Output.of(trustPolicy));
+    }
+
+    static Role role(Resource parent, String logicalName, String stack, String role, Output<String> trustPolicy) {
         String physical = Names.iamRole(stack, role);
         return new Role(logicalName, RoleArgs.builder()
                 .name(physical)

@@ -15,6 +15,12 @@ import java.util.Set;
  */
 final class ClusterValidation {
 
+    /**
+     * The oldest Kubernetes version the platform runs on: its admission guards are ValidatingAdmissionPolicies,
+     * served as {@code admissionregistration.k8s.io/v1} from 1.30.
+     */
+    public static final String MINIMUM_KUBERNETES_VERSION = "1.30";
+
     /** EKS takes the service range from the RFC 1918 blocks only. */
     static final List<Ipv4Cidr> PRIVATE_RANGES = List.of(Ipv4Cidr.parse("10.0.0.0/8"),
             Ipv4Cidr.parse("172.16.0.0/12"), Ipv4Cidr.parse("192.168.0.0/16"));
@@ -23,9 +29,25 @@ final class ClusterValidation {
     }
 
     static void check(ClusterSpec spec, String vpcCidr) {
+        kubernetesVersion(spec.kubernetesVersion());
         AddonVersions.ADDONS.forEach(addon -> AddonVersions.of(spec.kubernetesVersion(), addon));
         serviceCidr(spec.serviceCidr(), vpcCidr);
         nodeGroups(spec.nodeGroups());
+    }
+
+    static void kubernetesVersion(String version) {
+        if (minor(version) < minor(MINIMUM_KUBERNETES_VERSION)) {
+            throw new IllegalArgumentException("Kubernetes " + version + " is older than " + MINIMUM_KUBERNETES_VERSION
+                    + ", the first version that serves the ValidatingAdmissionPolicies guarding the perimeter");
+        }
+    }
+
+    private static int minor(String version) {
+        String[] parts = version.split("\\.");
+        if (parts.length != 2 || !parts[0].equals("1") || !parts[1].matches("[0-9]{1,3}")) {
+            throw new IllegalArgumentException("not a Kubernetes version of the form 1.N: '" + version + "'");
+        }
+        return Integer.parseInt(parts[1]);
     }
 
     static void serviceCidr(String serviceCidr, String vpcCidr) {

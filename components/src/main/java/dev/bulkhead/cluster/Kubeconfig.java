@@ -32,17 +32,17 @@ public final class Kubeconfig {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("apiVersion", "v1");
         config.put("kind", "Config");
-        config.put("clusters", List.of(entry("name", clusterName, "cluster",
-                entry("server", endpoint, "certificate-authority-data", caData))));
-        config.put("users", List.of(entry("name", "bulkhead-admin", "user", Map.of("exec", exec))));
-        config.put("contexts", List.of(entry("name", clusterName,
-                "context", entry("cluster", clusterName, "user", "bulkhead-admin"))));
+        config.put("clusters", List.of(ordered("name", clusterName,
+                "cluster", ordered("server", endpoint, "certificate-authority-data", caData))));
+        config.put("users", List.of(ordered("name", "bulkhead-admin", "user", Map.of("exec", exec))));
+        config.put("contexts", List.of(ordered("name", clusterName,
+                "context", ordered("cluster", clusterName, "user", "bulkhead-admin"))));
         config.put("current-context", clusterName);
         return new GsonBuilder().disableHtmlEscaping().create().toJson(config);
     }
 
-    /** A two-key mapping in the order given: the kubeconfig is a string, so its key order is part of the input. */
-    private static Map<String, Object> entry(String k1, Object v1, String k2, Object v2) {
+    /** Two entries in this order: {@code Map.of} iterates in an order that changes from run to run. */
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put(k1, v1);
         map.put(k2, v2);

@@ -9,6 +9,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.bulkhead.naming.Names;
+import dev.bulkhead.network.AwsLookups;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,8 @@ public final class PodIdentity {
                               Binding binding) {
         String logical = Names.logical(logicalPrefix, binding.role());
         Role role = ClusterRoles.role(parent, logical, stack, binding.role(),
-                ServiceTrust.forPodIdentity(Names.cluster(stack), binding.namespace(), binding.serviceAccount()));
+                AwsLookups.accountId(parent).applyValue(account -> ServiceTrust.forPodIdentity(Names.cluster(stack),
+                        binding.namespace(), binding.serviceAccount(), account)));
         List<RolePolicyAttachment> policies = ClusterRoles.attach(parent, logical, role, binding.managedPolicyArns());
         var association = new PodIdentityAssociation(logical, PodIdentityAssociationArgs.builder()
                 .clusterName(clusterName)

@@ -18,16 +18,38 @@ import java.util.Map;
 
 /**
  * The KMS key that envelope-encrypts Kubernetes Secrets in etcd: a dedicated symmetric key with yearly rotation.
- * Its policy separates running the key from using it: the account administers it (so it can never be orphaned,
- * and IAM decides which admins may), but no statement lets anyone in the account encrypt or decrypt with it;
- * only the cluster role may, and only through EKS in this region.
+ * Its policy separates administering the key from using it. The account (through IAM) may administer it but may
+ * neither use it nor hand it out: no {@code kms:Encrypt}/{@code kms:Decrypt}, no {@code kms:CreateGrant} to a
+ * principal of its choosing (a grant is a use right), and no rewrite of this policy except by a person with MFA.
+ * Only the cluster role uses the key, and only through EKS in this region.
+ *
+ * <p>Statements, by Sid:
+ * <ul>
+ *   <li>{@value #SID_ADMINISTER}: describe, enable, disable, rotate, tag, schedule or cancel deletion, manage aliases
+ *       and revoke grants;</li>
+ *   <li>{@value #SID_RECOVERABLE}: {@code kms:PutKeyPolicy} for the account's sessions that carry MFA. This is the
+ *       statement that keeps the key recoverable: without any principal allowed to replace the policy, a mistake
+ *       in it (or a replaced cluster role) could be repaired only by AWS Support. MFA keeps it to people, never a
+ *       pod or a CI credential; KMS's lockout check at creation passes because {@code pulumi up} runs with MFA;</li>
+ *   <li>{@value #SID_SERVICE_GRANTS}: {@code kms:CreateGrant} only for grants an AWS service creates for its own
+ *       resources ({@code kms:GrantIsForAWSResource}), through EKS: what EKS needs to set up secrets encryption;</li>
+ *   <li>{@value #SID_CLUSTER}: the cluster role encrypts and decrypts through EKS.</li>
+ * </ul>
  */
 final class SecretsKey {
 
-    /** What the account (through IAM) may do: everything about the key except using it. */
-    static final List<String> ADMIN_ACTIONS = List.of("kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*",
-            "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:TagResource",
-            "kms:UntagResource", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion", "kms:RotateKeyOnDemand");
+    static final String SID_ADMINISTER = "AccountAdministersTheKeyWithoutUsingIt";
+    static final String SID_RECOVERABLE = "KeepTheKeyRecoverableWithMfa";
+    static final String SID_SERVICE_GRANTS = "EksMayGrantItselfUseOfTheKey";
+    static final String SID_CLUSTER = "ClusterRoleUsesTheKeyThroughEks";
+
+    /** What the account (through IAM) may do: run the key, never use it or grant its use. */
+    static final List<String> ADMIN_ACTIONS = List.of("kms:DescribeKey", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus",
+            "kms:ListAliases", "kms:ListGrants", "kms:ListKeyPolicies", "kms:ListResourceTags", "kms:EnableKey",
+            "kms:DisableKey", "kms:EnableKeyRotation", "kms:DisableKeyRotation", "kms:RotateKeyOnDemand",
+            "kms:ListKeyRotations", "kms:UpdateKeyDescription", "kms:CreateAlias", "kms:UpdateAlias",
+            "kms:DeleteAlias", "kms:TagResource", "kms:UntagResource", "kms:RevokeGrant", "kms:ScheduleKeyDeletion",
+            "kms:CancelKeyDeletion");
     /** What the control plane does with it. */
     static final List<String> CLUSTER_ACTIONS = List.of("kms:Encrypt", "kms:Decrypt", "kms:DescribeKey",
             "kms:ListGrants");
@@ -57,27 +79,40 @@ final class SecretsKey {
     }
 
     static String policy(String partition, String dnsSuffix, String account, String region, String clusterRoleArn) {
-        Map<String, Object> administer = new LinkedHashMap<>();
-        administer.put("Sid", "AccountAdministersTheKey");
-        administer.put("Effect", "Allow");
-        administer.put("Principal", Map.of("AWS", "arn:" + partition + ":iam::" + account + ":root"));
-        administer.put("Action", ADMIN_ACTIONS);
-        administer.put("Resource", "*");
+        String root = "arn:" + partition + ":iam::" + account + ":root";
+        String viaEks = "eks." + region + "." + dnsSuffix;
 
-        Map<String, Object> conditions = new LinkedHashMap<>();
-        conditions.put("kms:ViaService", "eks." + region + "." + dnsSuffix);
-        conditions.put("kms:CallerAccount", account);
-        Map<String, Object> use = new LinkedHashMap<>();
-        use.put("Sid", "ClusterRoleUsesTheKeyThroughEks");
-        use.put("Effect", "Allow");
-        use.put("Principal", Map.of("AWS", clusterRoleArn));
-        use.put("Action", CLUSTER_ACTIONS);
-        use.put("Resource", "*");
-        use.put("Condition", Map.of("StringEquals", conditions));
+        Map<String, Object> viaEksFromAccount = new LinkedHashMap<>();
+        viaEksFromAccount.put("kms:ViaService", viaEks);
+        viaEksFromAccount.put("kms:CallerAccount", account);
+
+        Map<String, Object> serviceGrants = new LinkedHashMap<>();
+        serviceGrants.put("Bool", Map.of("kms:GrantIsForAWSResource", "true"));
+        serviceGrants.put("StringEquals", viaEksFromAccount);
 
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("Version", "2012-10-17");
-        document.put("Statement", List.of(administer, use));
+        document.put("Statement", List.of(
+                statement(SID_ADMINISTER, root, ADMIN_ACTIONS, null),
+                statement(SID_RECOVERABLE, root, List.of("kms:PutKeyPolicy"),
+                        Map.of("Bool", Map.of("aws:MultiFactorAuthPresent", "true"))),
+                statement(SID_SERVICE_GRANTS, root, List.of("kms:CreateGrant"), serviceGrants),
+                statement(SID_CLUSTER, clusterRoleArn, CLUSTER_ACTIONS,
+                        Map.of("StringEquals", viaEksFromAccount))));
         return new GsonBuilder().disableHtmlEscaping().create().toJson(document);
+    }
+
+    private static Map<String, Object> statement(String sid, String principal, List<String> actions,
+                                                 Map<String, Object> condition) {
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("Sid", sid);
+        statement.put("Effect", "Allow");
+        statement.put("Principal", Map.of("AWS", principal));
+        statement.put("Action", actions.size() == 1 ? actions.get(0) : actions);
+        statement.put("Resource", "*");
+        if (condition != null) {
+            statement.put("Condition", condition);
+        }
+        return statement;
     }
 }

@@ -26,24 +26,12 @@ public final class ServiceTrust {
     /**
      * Trust for one Kubernetes service account through EKS Pod Identity. Pod Identity tags its session with the
      * cluster, namespace and service account, so the role can be narrowed to exactly that one identity even if
-     * someone associates it elsewhere.
+     * someone associates it elsewhere; {@code aws:SourceAccount} holds the service to acting for this account's
+     * clusters only (a cluster of the same name in another account cannot use the role).
      */
-    public static String forPodIdentity(String clusterName, String namespace, String serviceAccount) {
-        return podIdentity(new LinkedHashMap<>(), clusterName, namespace, serviceAccount);
-    }
-
-    /**
-     * As {@link #forPodIdentity(String, String, String)}, and only when EKS Pod Identity acts for {@code account}
-     * ({@code aws:SourceAccount}), so that no other account's cluster can use the role even with matching names.
-     */
-    public static String forPodIdentity(String account, String clusterName, String namespace, String serviceAccount) {
+    public static String forPodIdentity(String clusterName, String namespace, String serviceAccount, String account) {
         Map<String, Object> conditions = new LinkedHashMap<>();
         conditions.put("aws:SourceAccount", account);
-        return podIdentity(conditions, clusterName, namespace, serviceAccount);
-    }
-
-    private static String podIdentity(Map<String, Object> conditions, String clusterName, String namespace,
-                                      String serviceAccount) {
         conditions.put("aws:RequestTag/eks-cluster-name", clusterName);
         conditions.put("aws:RequestTag/kubernetes-namespace", namespace);
         conditions.put("aws:RequestTag/kubernetes-service-account", serviceAccount);

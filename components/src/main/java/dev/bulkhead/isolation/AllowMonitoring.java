@@ -22,7 +22,7 @@ public final class AllowMonitoring {
 
     public static final String NAME = "allow-monitoring";
     /** The label the monitoring namespace's Prometheus pods carry. */
-    public static final Map<String, String> PROMETHEUS_POD_LABELS = Map.of(Labels.APP_NAME, "prometheus");
+    public static final Map<String, String> PROMETHEUS_POD_LABELS = Map.of(Labels.APP_NAME, Labels.APP_NAME_PROMETHEUS);
 
     private AllowMonitoring() {
     }

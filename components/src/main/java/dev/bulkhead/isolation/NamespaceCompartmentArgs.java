@@ -2,15 +2,19 @@ package dev.bulkhead.isolation;
 
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.ResourceArgs;
+import dev.bulkhead.model.Layer;
 
 import java.util.Objects;
 
-/** Inputs of {@link NamespaceCompartment}: the plan of the namespace and the cluster's provider. */
+/**
+ * Inputs of {@link NamespaceCompartment}: the plan of the namespace, the cluster's provider, and which layer's part
+ * of the plan this stack creates (all of it by default).
+ */
 public final class NamespaceCompartmentArgs extends ResourceArgs {
 
     private CompartmentPlan plan;
     private Provider provider;
-    private boolean namespaceExists;
+    private Layer layer = Layer.ALL;
 
     private NamespaceCompartmentArgs() {
     }
@@ -23,9 +27,12 @@ public final class NamespaceCompartmentArgs extends ResourceArgs {
         return provider;
     }
 
-    /** True when the namespace is created elsewhere (the platform stack) and only read here. */
-    public boolean namespaceExists() {
-        return namespaceExists;
+    /**
+     * {@link Layer#ALL}: the whole plan. {@link Layer#PLATFORM}: the namespace, the guards and the platform's
+     * contents. {@link Layer#PROJECT}: the project's own contents in the namespace the platform created.
+     */
+    public Layer layer() {
+        return layer;
     }
 
     public static Builder builder() {
@@ -46,9 +53,8 @@ public final class NamespaceCompartmentArgs extends ResourceArgs {
             return this;
         }
 
-        /** The namespace exists already (the platform stack made it): read it, do not create or own it. */
-        public Builder namespaceExists(boolean namespaceExists) {
-            args.namespaceExists = namespaceExists;
+        public Builder layer(Layer layer) {
+            args.layer = Objects.requireNonNull(layer, "layer");
             return this;
         }
 

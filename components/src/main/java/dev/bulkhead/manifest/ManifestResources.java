@@ -32,8 +32,8 @@ import java.util.Set;
 
 /**
  * Creates the Pulumi resource for a {@link Manifest}: the Kubernetes SDK's typed class for the built-in kinds
- * Bulkhead generates (Namespace, ServiceAccount patch, ResourceQuota, LimitRange, NetworkPolicy), and
- * {@link KubernetesCustomResource} for every other kind. A field the conversion does not know fails the
+ * Bulkhead generates (Namespace, ServiceAccount patch, ResourceQuota, LimitRange, Service, NetworkPolicy, and the
+ * RBAC kinds through {@link RbacResources}), and {@link KubernetesCustomResource} for every other kind. A field the conversion does not know fails the
  * program rather than being dropped.
  */
 public final class ManifestResources {
@@ -66,6 +66,8 @@ public final class ManifestResources {
             }
             case "v1/LimitRange" -> limitRange(logicalName, manifest, read, options);
             case "v1/Service" -> service(logicalName, manifest, read, options);
+            case RbacResources.API + "/ClusterRole", RbacResources.API + "/ClusterRoleBinding",
+                    RbacResources.API + "/RoleBinding" -> RbacResources.create(logicalName, manifest, read, options);
             case "networking.k8s.io/v1/NetworkPolicy" -> {
                 read.onlyKeys(manifest.body(), "", Set.of("spec"));
                 yield new NetworkPolicy(logicalName, NetworkPolicyArgs.builder()
@@ -165,7 +167,8 @@ public final class ManifestResources {
                 .build(), options);
     }
 
-    private static ObjectMetaArgs metadata(Manifest manifest) {
+    /** The object's metadata as the typed resources take it: name, namespace, labels and annotations. */
+    static ObjectMetaArgs metadata(Manifest manifest) {
         var meta = ObjectMetaArgs.builder().name(manifest.name());
         if (manifest.namespace() != null) {
             meta.namespace(manifest.namespace());

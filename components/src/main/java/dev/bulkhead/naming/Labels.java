@@ -42,6 +42,8 @@ public final class Labels {
     public static final String TRUST_WAYPOINT = "waypoint";
     /** Lets the ingress gateway send a Service's traffic through the Service's waypoint (Istio ambient). */
     public static final String INGRESS_USE_WAYPOINT = "istio.io/ingress-use-waypoint";
+    /** The value of {@link #APP_NAME} on the Prometheus pods projects admit; no tenant pod may wear it. */
+    public static final String APP_NAME_PROMETHEUS = "prometheus";
 
     /** Annotation on a NetworkPolicy that admits every IPv4 address because config said {@code allowAny: true}. */
     public static final String ALLOW_ANY = "bulkhead.dev/allow-any";

@@ -145,6 +145,22 @@ public final class Names {
         return sha256Hex(value).substring(0, HASH_CHARS);
     }
 
+    /**
+     * The Kubernetes group of the platform admin role, which Pulumi uses in the cluster: admission lets this group
+     * write the perimeter, and no binding grants it anything (its rights come from its EKS access policy).
+     */
+    public static String platformAdminGroup() {
+        return "bulkhead:platform-admins";
+    }
+
+    /**
+     * The Kubernetes group a project's developers are in: their access entry's {@code kubernetesGroups}, and the
+     * subject of their RoleBindings. EKS refuses group names starting with {@code system:}; this one never does.
+     */
+    public static String developerGroup(String project) {
+        return "bulkhead:" + sanitize(project) + ":developers";
+    }
+
     /** A Kubernetes object name from parts joined with dashes, kept within 63 characters. */
     public static String kubernetes(String... parts) {
         return fit(sanitize(String.join("-", parts)), KUBERNETES_MAX);

@@ -13,7 +13,6 @@ import dev.bulkhead.isolation.CompartmentPlan;
 import dev.bulkhead.manifest.Manifest;
 import dev.bulkhead.model.ProjectSpec;
 import dev.bulkhead.naming.Labels;
-import dev.bulkhead.protection.Protection;
 import dev.bulkhead.project.Project;
 
 import javax.annotation.Nullable;
@@ -24,9 +23,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The Pulumi Kubernetes Operator in its sealed namespace, and for each project: the project's namespaces
- * (created and labelled here, by the platform, because their labels decide project membership), the workspace
- * identity and RBAC, and the {@code Stack} that reconciles the project's layer of this program from git.
+ * The Pulumi Kubernetes Operator in its sealed namespace, and for each project the workspace identity and RBAC and
+ * the {@code Stack} that reconciles the project's layer of this program from git. The project's namespaces are not
+ * created here: the platform stack creates them sealed (guards, perimeter, developer access) before any Stack
+ * exists, and the Stack waits for them ({@link PulumiOperatorArgs#projectsSealed()}).
  */
 public final class PulumiOperator extends ComponentResource {
 
@@ -36,7 +36,6 @@ public final class PulumiOperator extends ComponentResource {
 
     private final Release release;
     private final Map<String, CustomResource> stacks = new LinkedHashMap<>();
-    private final Map<String, CustomResource> namespaces = new LinkedHashMap<>();
 
     public PulumiOperator(String name, PulumiOperatorArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -62,19 +61,18 @@ public final class PulumiOperator extends ComponentResource {
 
         for (ProjectSpec project : args.projects()) {
             String prefix = name + "-" + project.name();
-            // the same plans the project's own stack will apply, so its RBAC covers exactly what it holds
+            // the same plans the project's own stack applies, so its RBAC covers exactly the project's own objects
             List<CompartmentPlan> plans = Project.plans(new ProjectEdge(project, args.platform(), args.projects(),
                     args.publicSubnetCidrs()), args.egress());
-            List<Manifest> layerObjects = plans.stream().flatMap(plan -> plan.all().stream()).toList();
-            List<Resource> ready = new ArrayList<>(sealed);
+            List<Manifest> layerObjects = new ArrayList<>();
             for (CompartmentPlan plan : plans) {
-                CustomResource created = OperatorResources.create(prefix + "-namespace-" + plan.namespace().name(),
-                        plan.namespace(), CustomResourceOptions.builder().parent(this).provider(args.provider())
-                                .resourceTransformations(Protection.namespaces(args.protection().protects(project.name())))
-                                .build());
-                namespaces.put(plan.namespace().name(), created);
-                ready.add(created);
+                if (!plan.projectContents().isEmpty()) {
+                    layerObjects.add(plan.namespace());
+                    layerObjects.addAll(plan.projectContents());
+                }
             }
+            List<Resource> ready = new ArrayList<>(sealed);
+            ready.addAll(args.projectsSealed().getOrDefault(project.name(), List.of()));
             for (Manifest rbac : WorkspaceRbac.of(project.name(), namespace, layerObjects)) {
                 ready.add(register(prefix + "-" + rbac.kind().toLowerCase(Locale.ROOT) + "-"
                         + (rbac.namespace() == null ? "" : rbac.namespace() + "-") + rbac.name(), rbac, ready, args));
@@ -95,14 +93,6 @@ public final class PulumiOperator extends ComponentResource {
 
     public Release release() {
         return release;
-    }
-
-    /**
-     * The namespaces this stack creates for the project stacks to fill, by name (the gateway namespaces among
-     * them, where the platform stack places each project's load balancer binding and certificate).
-     */
-    public Map<String, CustomResource> namespaces() {
-        return Map.copyOf(namespaces);
     }
 
     /** The Stack of each project, by project name. */

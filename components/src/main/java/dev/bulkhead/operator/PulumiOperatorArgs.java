@@ -2,13 +2,16 @@ package dev.bulkhead.operator;
 
 import dev.bulkhead.egress.EgressContext;
 import com.pulumi.kubernetes.Provider;
+import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceArgs;
 import dev.bulkhead.model.OperatorSpec;
 import dev.bulkhead.model.PlatformSpec;
 import dev.bulkhead.model.ProjectSpec;
-import dev.bulkhead.model.ProtectionSpec;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,7 +29,7 @@ public final class PulumiOperatorArgs extends ResourceArgs {
     private Provider provider;
     private List<String> publicSubnetCidrs = List.of();
     private EgressContext egress = EgressContext.closed();
-    private ProtectionSpec protection = new ProtectionSpec(false, List.of());
+    private Map<String, List<Resource>> projectsSealed = Map.of();
 
     private PulumiOperatorArgs() {
     }
@@ -56,6 +59,14 @@ public final class PulumiOperatorArgs extends ResourceArgs {
         return namespace;
     }
 
+    /**
+     * Per project, what its Stack and its workspace's RoleBindings wait for: the project's namespaces, sealed with
+     * their guards and the platform's contents by the platform stack.
+     */
+    public Map<String, List<Resource>> projectsSealed() {
+        return projectsSealed;
+    }
+
     public Provider provider() {
         return provider;
     }
@@ -68,11 +79,6 @@ public final class PulumiOperatorArgs extends ResourceArgs {
     /** What every project's egress policies share; the project layers' plans need it. */
     public EgressContext egress() {
         return egress;
-    }
-
-    /** Which projects' namespaces are protected from deletion. */
-    public ProtectionSpec protection() {
-        return protection;
     }
 
     public static Builder builder() {
@@ -123,15 +129,18 @@ public final class PulumiOperatorArgs extends ResourceArgs {
             return this;
         }
 
+        public Builder projectsSealed(Map<String, List<Resource>> projectsSealed) {
+            Map<String, List<Resource>> copy = new LinkedHashMap<>();
+            projectsSealed.forEach((project, resources) -> copy.put(project, List.copyOf(resources)));
+            args.projectsSealed = Collections.unmodifiableMap(copy);
+            return this;
+        }
+
         public Builder egress(EgressContext egress) {
             args.egress = egress;
             return this;
         }
 
-        public Builder protection(ProtectionSpec protection) {
-            args.protection = Objects.requireNonNull(protection, "protection");
-            return this;
-        }
 
         public PulumiOperatorArgs build() {
             Objects.requireNonNull(args.stack, "PulumiOperatorArgs: stack is required");

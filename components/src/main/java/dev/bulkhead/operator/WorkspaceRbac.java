@@ -1,5 +1,6 @@
 package dev.bulkhead.operator;
 
+import dev.bulkhead.isolation.PerimeterKinds;
 import dev.bulkhead.manifest.Manifest;
 import dev.bulkhead.naming.Names;
 
@@ -23,11 +24,13 @@ import java.util.TreeSet;
  *       operator with a TokenReview and a SubjectAccessReview, which that role allows;</li>
  *   <li>read access to the project's own namespaces, by name: the platform stack creates and labels them, because a
  *       namespace's labels decide its project membership and Pod Security level;</li>
- *   <li>a ClusterRole with one rule per kind the project's compartments hold (full control of those kinds; only get
+ *   <li>a ClusterRole with one rule per kind the project layer holds (full control of those kinds; only get
  *       and patch, by name, for objects Kubernetes made and the project layer patches), granted by a RoleBinding in
- *       each project namespace only, so it is worth nothing elsewhere.</li>
+ *       each project namespace where the layer holds something, so it is worth nothing elsewhere.</li>
  * </ul>
- * The workspace gets no Secrets, no pods, no RBAC objects and nothing cluster-wide besides the two bindings.
+ * The project layer holds no perimeter object (the platform stack creates those), so neither does this role: today
+ * it is get and patch of the ServiceAccount {@code default}. A kind added to the project layer (an app's
+ * Deployment, say) adds its rule here by itself; admission decides separately what such an object may contain.
  */
 public final class WorkspaceRbac {
 
@@ -56,6 +59,7 @@ public final class WorkspaceRbac {
         Map<String, Object> subject = Map.of("kind", "ServiceAccount", "name", account,
                 "namespace", operatorNamespace);
         Set<String> namespaces = new TreeSet<>();
+        Set<String> bound = new TreeSet<>();
         List<Manifest> namespaced = new ArrayList<>();
         for (Manifest m : projectObjects) {
             if (m.namespace() == null) {
@@ -65,7 +69,12 @@ public final class WorkspaceRbac {
                 }
                 namespaces.add(m.name());
             } else {
+                if (PerimeterKinds.contains(m.apiVersion(), m.kind())) {
+                    throw new IllegalArgumentException(m.id() + ": the perimeter is the platform's; a project layer "
+                            + "holds none of it");
+                }
                 namespaces.add(m.namespace());
+                bound.add(m.namespace());
                 namespaced.add(m);
             }
         }
@@ -87,7 +96,7 @@ public final class WorkspaceRbac {
         out.add(clusterRoleBinding(namespaceRole, namespaceRole, subject));
         out.add(new Manifest(RBAC_API, "ClusterRole", objectRole, null, PulumiOperator.labels(),
                 Map.of("rules", namespacedRules(namespaced)), false));
-        for (String namespace : namespaces) {
+        for (String namespace : bound) {
             out.add(new Manifest(RBAC_API, "RoleBinding", objectRole, namespace, PulumiOperator.labels(), Map.of(
                     "roleRef", roleRef(objectRole),
                     "subjects", List.of(subject)), false));

@@ -15,6 +15,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import dev.bulkhead.access.DeveloperRole;
 import dev.bulkhead.cluster.ManagedPolicies;
 import dev.bulkhead.cluster.PodIdentity;
 import dev.bulkhead.kubernetes.KubernetesCustomResource;
@@ -29,18 +30,22 @@ import dev.bulkhead.naming.Names;
 import dev.bulkhead.platform.admission.AdmissionContext;
 import dev.bulkhead.platform.admission.AdmissionPolicies;
 import dev.bulkhead.platform.admission.Kyverno;
+import dev.bulkhead.platform.guards.AdmissionGuard;
+import dev.bulkhead.platform.guards.AdmissionGuards;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The cluster-wide services every project relies on: the Gateway API CRDs, the Istio ambient mesh (base, istiod,
- * istio-cni, ztunnel, in that order) with STRICT mTLS mesh-wide, the AWS Load Balancer Controller with its pod
- * identity, Kyverno with the platform's admission policies, and the monitoring namespace. Every chart is pinned
- * in {@link Charts}.
+ * The cluster-wide services every project relies on: the admission guards of the perimeter and the developers'
+ * ClusterRole (first, so that no project namespace ever exists without them), the Gateway API CRDs, the Istio
+ * ambient mesh (base, istiod, istio-cni, ztunnel, in that order) with STRICT mTLS mesh-wide, the AWS Load Balancer
+ * Controller with its pod identity, Kyverno with the platform's admission policies, the NetworkPolicies of the
+ * controllers that have none of their own, and the monitoring namespace. Every chart is pinned in {@link Charts}.
  */
 public final class PlatformServices extends ComponentResource {
 
@@ -58,11 +63,26 @@ public final class PlatformServices extends ComponentResource {
     private final Release loadBalancerController;
     private final Release kyverno;
     private final List<CustomResource> admissionPolicies = new ArrayList<>();
+    private final List<CustomResource> guards = new ArrayList<>();
 
     public PlatformServices(String name, PlatformServicesArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
         var provider = args.provider();
         var account = callerIdentity();
+
+        for (AdmissionGuard guard : AdmissionGuards.all(args.guards())) {
+            for (Manifest manifest : guard.manifests()) {
+                guards.add(ManifestResources.create(name + "-" + manifest.kind().toLowerCase(Locale.ROOT) + "-"
+                        + manifest.name(), manifest, KubernetesOptions.child(this, provider)));
+            }
+        }
+        ManifestResources.create(name + "-developer-role", DeveloperRole.clusterRole(),
+                KubernetesOptions.child(this, provider));
+        for (Manifest policy : PlatformNetworkPolicies.of(args.vpcCidr(), args.serviceCidr(),
+                args.spec().signatureKey().isPresent())) {
+            ManifestResources.create(name + "-netpol-" + policy.namespace() + "-" + policy.name(), policy,
+                    KubernetesOptions.child(this, provider));
+        }
 
         var gatewayApi = new RemoteManifest(name + "-gateway-api-crds", Charts.GATEWAY_API_CRDS,
                 ComponentResourceOptions.builder().parent(this).provider(provider).build());
@@ -207,6 +227,11 @@ public final class PlatformServices extends ComponentResource {
 
     public Release kyverno() {
         return kyverno;
+    }
+
+    /** The admission guards' policies and bindings, in {@link AdmissionGuards} order. */
+    public List<CustomResource> guards() {
+        return List.copyOf(guards);
     }
 
     /** Kyverno's ClusterPolicies, in {@link AdmissionPolicies} order. */

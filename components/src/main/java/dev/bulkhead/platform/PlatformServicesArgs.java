@@ -4,13 +4,15 @@ import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.ResourceArgs;
 import dev.bulkhead.model.PlatformSpec;
+import dev.bulkhead.platform.guards.GuardContext;
 
 import java.util.Objects;
 
 /**
- * Inputs of {@link PlatformServices}: the platform spec, the cluster's provider, and what the load balancer
+ * Inputs of {@link PlatformServices}: the platform spec, the cluster's provider, what the load balancer
  * controller needs to know about the cluster (its name, for the pod identity association and the controller's
- * values, and its VPC).
+ * values, and its VPC), the address ranges the platform's NetworkPolicies name, and who the admission guards
+ * treat as the platform.
  */
 public final class PlatformServicesArgs extends ResourceArgs {
 
@@ -20,6 +22,9 @@ public final class PlatformServicesArgs extends ResourceArgs {
     private Provider provider;
     private Output<String> clusterName;
     private Output<String> vpcId;
+    private String vpcCidr;
+    private String serviceCidr;
+    private GuardContext guards;
 
     private PlatformServicesArgs() {
     }
@@ -47,6 +52,21 @@ public final class PlatformServicesArgs extends ResourceArgs {
 
     public Output<String> vpcId() {
         return vpcId;
+    }
+
+    /** The VPC's range: nodes, the API server's interfaces and the VPC endpoints are in it. */
+    public String vpcCidr() {
+        return vpcCidr;
+    }
+
+    /** The cluster's Service range; its first address is the {@code kubernetes} Service. */
+    public String serviceCidr() {
+        return serviceCidr;
+    }
+
+    /** The operator's workspaces and the platform's namespaces, as the admission guards name them. */
+    public GuardContext guards() {
+        return guards;
     }
 
     public static Builder builder() {
@@ -87,6 +107,21 @@ public final class PlatformServicesArgs extends ResourceArgs {
             return this;
         }
 
+        public Builder vpcCidr(String vpcCidr) {
+            args.vpcCidr = vpcCidr;
+            return this;
+        }
+
+        public Builder serviceCidr(String serviceCidr) {
+            args.serviceCidr = serviceCidr;
+            return this;
+        }
+
+        public Builder guards(GuardContext guards) {
+            args.guards = guards;
+            return this;
+        }
+
         public PlatformServicesArgs build() {
             Objects.requireNonNull(args.stack, "PlatformServicesArgs: stack is required");
             Objects.requireNonNull(args.region, "PlatformServicesArgs: region is required");
@@ -94,6 +129,9 @@ public final class PlatformServicesArgs extends ResourceArgs {
             Objects.requireNonNull(args.provider, "PlatformServicesArgs: provider is required");
             Objects.requireNonNull(args.clusterName, "PlatformServicesArgs: clusterName is required");
             Objects.requireNonNull(args.vpcId, "PlatformServicesArgs: vpcId is required");
+            Objects.requireNonNull(args.vpcCidr, "PlatformServicesArgs: vpcCidr is required");
+            Objects.requireNonNull(args.serviceCidr, "PlatformServicesArgs: serviceCidr is required");
+            Objects.requireNonNull(args.guards, "PlatformServicesArgs: guards is required");
             return args;
         }
     }

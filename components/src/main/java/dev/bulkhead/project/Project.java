@@ -3,6 +3,8 @@ package dev.bulkhead.project;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.bulkhead.access.DeveloperBinding;
 import dev.bulkhead.egress.EgressContext;
 import dev.bulkhead.egress.ProjectEgress;
 import dev.bulkhead.ingress.IngressPlans;
@@ -12,6 +14,7 @@ import dev.bulkhead.isolation.CompartmentPlan;
 import dev.bulkhead.isolation.NamespaceCompartment;
 import dev.bulkhead.isolation.NamespaceCompartmentArgs;
 import dev.bulkhead.manifest.Manifest;
+import dev.bulkhead.model.Layer;
 import dev.bulkhead.model.PlatformSpec;
 import dev.bulkhead.model.ProjectSpec;
 import dev.bulkhead.naming.Labels;
@@ -38,9 +41,12 @@ public final class Project extends ComponentResource {
         super(TYPE, name, options);
         List<NamespaceCompartment> created = new ArrayList<>();
         for (CompartmentPlan plan : plans(edge(args), args.egress())) {
+            if (args.layer() == Layer.PROJECT && plan.projectContents().isEmpty()) {
+                continue; // a namespace that holds nothing of the project's own, such as its gateway's
+            }
             created.add(new NamespaceCompartment(Names.compartment(name, plan.namespace().name()),
                     NamespaceCompartmentArgs.builder().plan(plan).provider(args.provider())
-                            .namespaceExists(args.namespacesExist()).build(),
+                            .layer(args.layer()).build(),
                     ComponentResourceOptions.builder().parent(this).build()));
         }
         this.compartments = List.copyOf(created);
@@ -54,8 +60,8 @@ public final class Project extends ComponentResource {
 
     /**
      * The compartment plan of each of the project's namespaces in config order, each with what it holds for the
-     * project's gateway, the exports it consumes and its ways out, then the gateway namespace's if the project has
-     * one.
+     * project's gateway, the exports it consumes, its ways out and its developers' access, then the gateway
+     * namespace's if the project has one (where developers have no access).
      */
     public static List<CompartmentPlan> plans(ProjectEdge edge, EgressContext egress) {
         List<CompartmentPlan> plans = new ArrayList<>();
@@ -63,7 +69,8 @@ public final class Project extends ComponentResource {
             Compartment c = Compartment.of(edge.project(), edge.platform(), namespace);
             plans.add(CompartmentPlan.of(c)
                     .withContents(IngressPlans.workloadNamespace(edge, namespace))
-                    .withContents(ProjectEgress.of(c, edge.project().egressRules(), egress)));
+                    .withContents(ProjectEgress.of(c, edge.project().egressRules(), egress))
+                    .withContents(List.of(DeveloperBinding.of(edge.project().name(), namespace))));
         }
         IngressPlans.gateway(edge).ifPresent(plans::add);
         return List.copyOf(plans);
@@ -99,7 +106,12 @@ public final class Project extends ComponentResource {
         return compartments;
     }
 
-    /** Every object this project created, as plain data. */
+    /** Every resource this project's compartments registered, namespace by namespace. */
+    public List<Resource> resources() {
+        return compartments.stream().flatMap(c -> c.resources().stream()).toList();
+    }
+
+    /** Every object of this project's compartments as plain data, whichever layer creates it. */
     public List<Manifest> manifests() {
         return compartments.stream().flatMap(c -> c.plan().all().stream()).toList();
     }

@@ -3,6 +3,7 @@ package dev.bulkhead.project;
 import dev.bulkhead.egress.EgressContext;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.ResourceArgs;
+import dev.bulkhead.model.Layer;
 import dev.bulkhead.model.PlatformSpec;
 import dev.bulkhead.model.ProjectSpec;
 
@@ -22,7 +23,7 @@ public final class ProjectArgs extends ResourceArgs {
     private Provider provider;
     private EgressContext egress = EgressContext.closed();
     private List<String> publicSubnetCidrs = List.of();
-    private boolean namespacesExist;
+    private Layer layer = Layer.ALL;
 
     private ProjectArgs() {
     }
@@ -57,9 +58,13 @@ public final class ProjectArgs extends ResourceArgs {
         return publicSubnetCidrs;
     }
 
-    /** True in a project stack: the platform stack created the namespaces, this stack fills them. */
-    public boolean namespacesExist() {
-        return namespacesExist;
+    /**
+     * Which part of the project this stack creates: all of it ({@link Layer#ALL}), the namespaces sealed with the
+     * perimeter and developer access ({@link Layer#PLATFORM}, the platform stack with the operator), or only the
+     * project's own objects in namespaces the platform created ({@link Layer#PROJECT}).
+     */
+    public Layer layer() {
+        return layer;
     }
 
     public static Builder builder() {
@@ -105,9 +110,9 @@ public final class ProjectArgs extends ResourceArgs {
             return this;
         }
 
-        /** The platform stack created the project's namespaces (and owns their labels); read them only. */
-        public Builder namespacesExist(boolean namespacesExist) {
-            args.namespacesExist = namespacesExist;
+        /** The part of the project this stack creates; see {@link ProjectArgs#layer()}. */
+        public Builder layer(Layer layer) {
+            args.layer = Objects.requireNonNull(layer, "layer");
             return this;
         }
 

@@ -60,7 +60,7 @@ public final class AppIdentity extends ComponentResource {
                 .name(roleName)
                 .description("Pod Identity role of app " + app.name() + " in " + app.namespace())
                 .assumeRolePolicy(Output.tuple(account, args.clusterName()).applyValue(t ->
-                        ServiceTrust.forPodIdentity(t.t1, t.t2, app.namespace(), app.name())))
+                        ServiceTrust.forPodIdentity(t.t2, app.namespace(), app.name(), t.t1)))
                 .tags(tags)
                 .build(), child);
         List<RolePolicyAttachment> created = new ArrayList<>();

@@ -91,17 +91,37 @@ class ClusterTest {
         JsonObject policy = JsonParser.parseString(
                 (String) run.get("aws:kms/key:Key", "cluster-secrets").inputs().get("policy")).getAsJsonObject();
         JsonArray statements = policy.getAsJsonArray("Statement");
-        assertEquals(2, statements.size());
+        assertEquals(List.of("AccountAdministersTheKeyWithoutUsingIt", "KeepTheKeyRecoverableWithMfa",
+                "EksMayGrantItselfUseOfTheKey", "ClusterRoleUsesTheKeyThroughEks"),
+                statements.asList().stream().map(s -> s.getAsJsonObject().get("Sid").getAsString()).toList());
         JsonObject admin = statements.get(0).getAsJsonObject();
         assertEquals("arn:aws:iam::111122223333:root",
                 admin.getAsJsonObject("Principal").get("AWS").getAsString());
         Set<String> adminActions = strings(admin.getAsJsonArray("Action"));
-        for (String use : List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:*")) {
-            assertFalse(adminActions.contains(use), "the account must not use the key: " + use);
+        for (String forbidden : List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:*",
+                "kms:CreateGrant", "kms:PutKeyPolicy", "kms:Create*", "kms:Put*", "kms:ReplicateKey",
+                "kms:ImportKeyMaterial")) {
+            assertFalse(adminActions.contains(forbidden), "administering is not using or handing out: " + forbidden);
         }
-        assertTrue(adminActions.contains("kms:Put*") && adminActions.contains("kms:ScheduleKeyDeletion"));
+        assertFalse(adminActions.stream().anyMatch(a -> a.contains("*")), "no wildcard hides a use right: "
+                + adminActions);
+        assertTrue(adminActions.containsAll(List.of("kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:RevokeGrant")));
 
-        JsonObject use = statements.get(1).getAsJsonObject();
+        // the root may replace the policy only from a session with MFA: the key stays recoverable, by a person
+        JsonObject recoverable = statements.get(1).getAsJsonObject();
+        assertEquals("kms:PutKeyPolicy", recoverable.get("Action").getAsString());
+        assertEquals("true", recoverable.getAsJsonObject("Condition").getAsJsonObject("Bool")
+                .get("aws:MultiFactorAuthPresent").getAsString());
+
+        // grants only for AWS resources, through EKS: not to a principal of the caller's choosing
+        JsonObject grants = statements.get(2).getAsJsonObject();
+        assertEquals("kms:CreateGrant", grants.get("Action").getAsString());
+        assertEquals("true", grants.getAsJsonObject("Condition").getAsJsonObject("Bool")
+                .get("kms:GrantIsForAWSResource").getAsString());
+        assertEquals("eks.eu-west-1.amazonaws.com", grants.getAsJsonObject("Condition")
+                .getAsJsonObject("StringEquals").get("kms:ViaService").getAsString());
+
+        JsonObject use = statements.get(3).getAsJsonObject();
         assertEquals("arn:aws:iam::111122223333:role/bulkhead-dev-eks-cluster",
                 use.getAsJsonObject("Principal").get("AWS").getAsString());
         assertTrue(strings(use.getAsJsonArray("Action")).containsAll(List.of("kms:Encrypt", "kms:Decrypt")));
@@ -193,6 +213,26 @@ class ClusterTest {
         assertEquals("vpc-cni", cni.get("addonName"));
         JsonObject configuration = JsonParser.parseString((String) cni.get("configurationValues")).getAsJsonObject();
         assertEquals("true", configuration.get("enableNetworkPolicy").getAsString());
+        // strict: a new pod is default-deny until its policies are programmed, not default-allow
+        assertEquals("strict", configuration.getAsJsonObject("env").get("NETWORK_POLICY_ENFORCING_MODE")
+                .getAsString());
+    }
+
+    @Test
+    void clusterDnsHasItsOwnPolicyBecauseStrictModeClosesItToo() {
+        var run = ClusterFixture.run(ClusterFixture.spec()).assertNoErrors();
+        var policy = run.get("kubernetes:networking.k8s.io/v1:NetworkPolicy", "cluster-coredns-policy");
+        assertTrue(policy.providerUrn().orElseThrow().endsWith("cluster-k8s"), policy.providerUrn().toString());
+        var spec = map(policy.inputs().get("spec"));
+        assertEquals("kube-system", map(policy.inputs().get("metadata")).get("namespace"));
+        assertEquals(Map.of("matchLabels", Map.of("k8s-app", "kube-dns")), spec.get("podSelector"));
+        var ingress = list(spec.get("ingress"));
+        assertEquals(1, ingress.size());
+        // every pod may ask, but only on 53
+        assertEquals(List.of(Map.of("port", 53.0, "protocol", "UDP"), Map.of("port", 53.0, "protocol", "TCP")),
+                map(ingress.get(0)).get("ports"));
+        String egress = spec.get("egress").toString();
+        assertTrue(egress.contains("172.20.0.1/32") && egress.contains("443"), egress);
     }
 
     @Test
@@ -239,6 +279,8 @@ class ClusterTest {
         assertEquals("aws-node", conditions.get("aws:RequestTag/kubernetes-service-account").getAsString());
         assertEquals("kube-system", conditions.get("aws:RequestTag/kubernetes-namespace").getAsString());
         assertEquals("bulkhead-dev", conditions.get("aws:RequestTag/eks-cluster-name").getAsString());
+        assertEquals("111122223333", conditions.get("aws:SourceAccount").getAsString(),
+                "Pod Identity acts for this account's clusters only");
     }
 
     @Test

@@ -31,6 +31,18 @@ class ClusterValidationTest {
     }
 
     @Test
+    void versionsWithoutValidatingAdmissionPolicyV1AreRefused() {
+        var spec = new ClusterSpec("1.29", List.of(), "172.20.0.0/16", List.of(ClusterFixture.general()), 90, false,
+                false);
+        var e = assertThrows(IllegalArgumentException.class, () -> ClusterValidation.check(spec, "10.40.0.0/16"));
+        assertEquals("Kubernetes 1.29 is older than 1.30, the first version that serves the "
+                + "ValidatingAdmissionPolicies guarding the perimeter", e.getMessage());
+        ClusterValidation.kubernetesVersion("1.30");
+        ClusterValidation.kubernetesVersion("1.100");
+        assertThrows(IllegalArgumentException.class, () -> ClusterValidation.kubernetesVersion("2.1"));
+    }
+
+    @Test
     void serviceCidrMustNotOverlapTheVpcAndMustBeAPrivateSlash12ToSlash24() {
         var overlap = assertThrows(IllegalArgumentException.class,
                 () -> ClusterValidation.serviceCidr("10.40.128.0/17", "10.40.0.0/16"));

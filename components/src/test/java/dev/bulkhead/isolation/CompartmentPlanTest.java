@@ -40,6 +40,20 @@ class CompartmentPlanTest {
     }
 
     @Test
+    void thePerimeterIsThePlatformsAndOnlyTheDefaultAccountIsTheProjects() {
+        CompartmentPlan plan = CompartmentPlan.of(shopWeb());
+        assertEquals(List.of("shop-web/ServiceAccount/default"), ids(plan.projectContents()));
+        // the platform applies the same patch, so the account is token-less before the project stack first runs
+        assertEquals(ids(plan.contents()), ids(plan.platformContents()));
+        for (Manifest m : plan.contents()) {
+            assertEquals(!m.kind().equals("ServiceAccount"), plan.platformOwned(m), m.id());
+        }
+        Manifest namespace = plan.namespace().withLabels(Map.of("bulkhead.dev/role", "gateway"));
+        CompartmentPlan gateway = new CompartmentPlan(namespace, plan.guards(), plan.contents());
+        assertEquals(List.of(), gateway.projectContents(), "nothing of a gateway namespace is the project's");
+    }
+
+    @Test
     void thePlanIsTheSameSizeAndShapeHoweverManyNamespacesAndProjectsThereAre() {
         List<String> small = names(Fixtures.project("shop", List.of("shop-web"), List.of(15020)), "shop-web");
         List<String> namespaces = new ArrayList<>();

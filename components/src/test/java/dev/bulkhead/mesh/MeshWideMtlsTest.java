@@ -29,6 +29,8 @@ class MeshWideMtlsTest {
                 .provider(provider)
                 .clusterName(com.pulumi.core.Output.of("bulkhead-dev"))
                 .vpcId(com.pulumi.core.Output.of("vpc-0123"))
+                .vpcCidr("10.40.0.0/16").serviceCidr("172.20.0.0/16")
+                .guards(new dev.bulkhead.platform.guards.GuardContext(List.of(), List.of("kube-system")))
                 .build(), null));
 
         var pa = run.find("kubernetes:security.istio.io/v1:PeerAuthentication", "platform-mesh-strict-mtls");

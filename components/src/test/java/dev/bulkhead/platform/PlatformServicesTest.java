@@ -33,6 +33,8 @@ class PlatformServicesTest {
         return MockRun.of(provider -> new PlatformServices("platform", PlatformServicesArgs.builder()
                 .stack("dev").region("eu-west-1").spec(spec).provider(provider)
                 .clusterName(Output.of("bulkhead-dev")).vpcId(Output.of("vpc-0abc"))
+                .vpcCidr("10.40.0.0/16").serviceCidr("172.20.0.0/16")
+                .guards(new dev.bulkhead.platform.guards.GuardContext(List.of(), List.of("kube-system")))
                 .build(), null));
     }
 
@@ -144,6 +146,10 @@ class PlatformServicesTest {
                 .filter(a -> a.name().startsWith("platform-kyverno-admission")).findFirst().orElseThrow()
                 .inputs().get("policyArn"));
         assertTrue(run.registration(RELEASE, "platform-kyverno").dependsOn().contains("platform-kyverno-admission"));
+        // it fetches signatures from registries, whose layers ECR keeps in S3: an explicit, reported allow-any
+        var registries = run.find("kubernetes:networking.k8s.io/v1:NetworkPolicy", "platform-netpol-kyverno-kyverno-registries");
+        assertEquals("true", map(map(registries.inputs().get("metadata")).get("annotations")).get("bulkhead.dev/allow-any"));
+        assertTrue(registries.inputs().get("spec").toString().contains("10.0.0.0/8"), "private ranges cut out");
     }
 
     @Test
@@ -152,6 +158,45 @@ class PlatformServicesTest {
         assertEquals(List.of("platform-lb-controller"), run.ofType(
                 "aws:eks/podIdentityAssociation:PodIdentityAssociation").stream().map(RecordedResource::name).toList());
         assertEquals(List.of("platform-ztunnel"), run.registration(RELEASE, "platform-kyverno").dependsOn());
+    }
+
+    @Test
+    void theGuardsAndTheDeveloperRoleComeFirstWithoutWaitingForAnyChart() {
+        var run = run(new PlatformSpec("cluster.local", "monitoring", List.of()));
+        String vap = "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy";
+        String binding = "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding";
+        List<String> guards = List.of("bulkhead-perimeter-objects", "bulkhead-project-namespaces",
+                "bulkhead-no-external-ips", "bulkhead-tenant-pods", "bulkhead-no-token-secrets",
+                "bulkhead-service-accounts");
+        assertEquals(new java.util.TreeSet<>(guards), run.ofType(vap).stream()
+                .map(r -> (String) map(r.inputs().get("metadata")).get("name"))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+        for (String guard : guards) {
+            var policy = run.find(vap, "platform-validatingadmissionpolicy-" + guard);
+            assertEquals("Fail", map(policy.inputs().get("spec")).get("failurePolicy"), guard);
+            // in-process in the API server: nothing to wait for, so no namespace ever exists without them
+            assertEquals(List.of(), run.registration(vap, policy.name()).dependsOn(), guard);
+            var deny = run.find(binding, "platform-validatingadmissionpolicybinding-" + guard);
+            assertEquals(Map.of("policyName", guard, "validationActions", List.of("Deny")), deny.inputs().get("spec"));
+        }
+        var role = run.find("kubernetes:rbac.authorization.k8s.io/v1:ClusterRole", "platform-developer-role");
+        assertEquals("bulkhead-developer", map(role.inputs().get("metadata")).get("name"));
+    }
+
+    @Test
+    void theControllersStrictModeClosesGetTheirOwnPolicies() {
+        String netpol = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
+        var run = run(new PlatformSpec("cluster.local", "monitoring", List.of()));
+        assertEquals(List.of("platform-netpol-kube-system-aws-load-balancer-controller", "platform-netpol-kyverno-kyverno"),
+                run.ofType(netpol).stream().map(RecordedResource::name).sorted().toList());
+        var controller = map(run.find(netpol, "platform-netpol-kube-system-aws-load-balancer-controller").inputs()
+                .get("spec"));
+        assertEquals(Map.of("matchLabels", Map.of("app.kubernetes.io/name", "aws-load-balancer-controller")),
+                controller.get("podSelector"));
+        assertTrue(controller.get("egress").toString().contains("169.254.170.23/32"), "credentials from Pod Identity");
+        assertTrue(controller.get("ingress").toString().contains("9443"), "its webhook");
+        assertTrue(run.ofType(netpol).stream().noneMatch(p -> p.inputs().toString().contains("0.0.0.0/0")),
+                "without signatures nothing reaches the internet");
     }
 
     private static Map<String, Object> values(RecordedResource release) {

@@ -55,7 +55,7 @@ class ProjectTest {
         MockRun run = twoProjects(shop);
         List<Manifest> manifests = Project.manifests(Fixtures.shop(), PLATFORM);
         assertEquals(manifests, shop.get().manifests());
-        assertEquals(26, manifests.size());
+        assertEquals(28, manifests.size());
         for (NamespaceCompartment compartment : shop.get().compartments()) {
             for (Manifest m : compartment.plan().all()) {
                 String group = m.apiVersion().equals("v1") ? "core/v1" : m.apiVersion();
@@ -100,7 +100,42 @@ class ProjectTest {
         assertEquals(3, run.ofType(SA_PATCH).size());
         assertTrue(run.ofType("kubernetes:core/v1:ServiceAccount").isEmpty());
         assertTrue(run.ofType("kubernetes:rbac.authorization.k8s.io/v1:Role").isEmpty());
-        assertTrue(run.ofType("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding").isEmpty());
+        // one RoleBinding per namespace: the project's developers' group to the developer role, nothing for apps
+        var bindings = run.ofType("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding");
+        assertEquals(3, bindings.size());
+        for (RecordedResource binding : bindings) {
+            String ns = (String) metadata(binding).get("namespace");
+            String project = ns.substring(0, ns.indexOf('-'));
+            assertEquals(Map.of("apiGroup", "rbac.authorization.k8s.io", "kind", "ClusterRole",
+                    "name", "bulkhead-developer"), binding.inputs().get("roleRef"), ns);
+            assertEquals(List.of(Map.of("kind", "Group", "apiGroup", "rbac.authorization.k8s.io",
+                    "name", "bulkhead:" + project + ":developers")), binding.inputs().get("subjects"), ns);
+        }
+    }
+
+    @Test
+    void withTheOperatorThePlatformSealsTheNamespaceAndTheProjectAddsOnlyItsOwn() {
+        MockRun platform = MockRun.of(provider -> new Project("project-shop", ProjectArgs.builder()
+                .stack("dev").spec(Fixtures.shop()).platform(PLATFORM).provider(provider)
+                .layer(dev.bulkhead.model.Layer.PLATFORM).build(), null));
+        assertEquals(2, platform.ofType(NAMESPACE).size());
+        assertEquals(12, platform.ofType(NETWORK_POLICY).size());
+        assertEquals(2, platform.ofType("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding").size());
+        assertEquals(2, platform.ofType(SA_PATCH).size(), "token-less from the first second");
+        PulumiTest.cleanup();
+
+        MockRun project = MockRun.of(provider -> new Project("project-shop", ProjectArgs.builder()
+                .stack("dev").spec(Fixtures.shop()).platform(PLATFORM).provider(provider)
+                .layer(dev.bulkhead.model.Layer.PROJECT).build(), null));
+        // the namespaces are read (Namespace.get; the render lists no read), everything else is the project's own
+        List<String> registered = project.registrations().stream().filter(r -> r.type().startsWith("kubernetes:"))
+                .map(MockRun.Registration::type).distinct().toList();
+        assertEquals(List.of(NAMESPACE, SA_PATCH), registered, "a project layer creates its own objects only");
+        for (String ns : List.of("shop-web", "shop-api")) {
+            var patch = project.registration(SA_PATCH, "project-shop-" + ns + "-serviceaccount-default");
+            // the namespace is read, not created: the patch waits for it alone (the platform sealed it already)
+            assertEquals(List.of("project-shop-" + ns + "-namespace-" + ns), patch.dependsOn(), ns);
+        }
     }
 
     @Test
@@ -129,7 +164,7 @@ class ProjectTest {
 
             List<MockRun.Registration> children = run.registrations().stream()
                     .filter(r -> r.parent().filter(compartment::equals).isPresent()).toList();
-            assertEquals(13, children.size(), ns);
+            assertEquals(14, children.size(), ns);
             for (MockRun.Registration child : children) {
                 assertEquals("k8s", child.provider().orElseThrow(), child.name());
                 if (child.name().equals(namespace)) {
@@ -155,7 +190,7 @@ class ProjectTest {
                         "project-shop-shop-web-peerauthentication-strict-mtls",
                         "project-shop-shop-web-authorizationpolicy-allow-nothing"),
                 web.guards().stream().map(r -> r.pulumiResourceName()).toList());
-        assertEquals(9, web.contents().size());
+        assertEquals(10, web.contents().size());
         assertEquals(List.of("shop-web", "shop-api"), shop.get().namespaces());
     }
 

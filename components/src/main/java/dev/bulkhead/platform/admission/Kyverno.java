@@ -1,6 +1,7 @@
 package dev.bulkhead.platform.admission;
 
 import dev.bulkhead.manifest.Manifest;
+import dev.bulkhead.mesh.Ambient;
 import dev.bulkhead.naming.Labels;
 
 import java.util.LinkedHashMap;
@@ -78,8 +79,21 @@ public final class Kyverno {
         Map<String, Object> rule = new LinkedHashMap<>();
         rule.put("name", name);
         rule.put("match", match);
+        if (match.equals(workloadPods())) {
+            rule.put("exclude", istioProxies());
+        }
         rule.put("validate", validate);
         return rule;
+    }
+
+    /**
+     * The waypoints istiod deploys into a project's own namespaces, from Istio's image and template: pods (and the
+     * Deployments Kyverno extends the rule to) labelled with the Gateway they serve. Only istiod can create such a
+     * pod or workload there: the platform's admission guard refuses the label to every tenant.
+     */
+    static Map<String, Object> istioProxies() {
+        return Map.of("any", List.of(Map.of("resources", Map.of("selector", Map.of("matchExpressions",
+                List.of(exists(Ambient.PROXY_POD_LABEL)))))));
     }
 
     /** The pattern {@code pattern} applied to every container, init container and ephemeral container. */

@@ -9,15 +9,15 @@ import java.util.Map;
 import static dev.bulkhead.platform.admission.Kyverno.condition;
 
 /**
- * Identities and permissions are the platform's to hand out: nobody but {@link PlatformSubjects} creates or
- * changes a ServiceAccount, Role or RoleBinding in a project namespace, or a ClusterRoleBinding anywhere. A
- * tenant with edit rights in its namespaces can therefore neither mint a new mesh identity (which the project's
- * AuthorizationPolicies would not know) nor grant itself API access.
+ * Permissions are the platform's to hand out: nobody but {@link PlatformSubjects} creates or changes a Role or
+ * RoleBinding in a project namespace, or a ClusterRoleBinding anywhere, so no tenant can grant itself or its pods
+ * API access. ServiceAccounts are guarded by the {@code bulkhead-service-accounts} admission guard instead (every one
+ * of them token-less, {@code default} kept), so that the operator's workspaces can keep {@code default} patched.
  */
 public final class PlatformOwnedIdentities {
 
     public static final String NAME = "bulkhead-platform-owned-identities";
-    public static final List<String> NAMESPACED_KINDS = List.of("ServiceAccount", "Role", "RoleBinding");
+    public static final List<String> NAMESPACED_KINDS = List.of("Role", "RoleBinding");
 
     private PlatformOwnedIdentities() {
     }
@@ -29,7 +29,7 @@ public final class PlatformOwnedIdentities {
         return Kyverno.clusterPolicy(NAME, List.of(
                 denyAll("no-tenant-identities",
                         Kyverno.match(NAMESPACED_KINDS, Kyverno.projectNamespaces()), context,
-                        "only the platform creates ServiceAccounts, Roles and RoleBindings in project namespaces"),
+                        "only the platform creates Roles and RoleBindings in project namespaces"),
                 denyAll("no-tenant-cluster-role-bindings", clusterWide, context,
                         "only the platform creates ClusterRoleBindings")));
     }
