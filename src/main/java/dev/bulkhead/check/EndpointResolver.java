@@ -97,8 +97,12 @@ public final class EndpointResolver {
             return labelled(role, text);
         }
         if (slash > 0) {
+            String first = text.substring(0, slash);
+            if (!namespaces.contains(first) && projects.containsKey(first)) {
+                return inProject(role, first, text.substring(slash + 1));
+            }
             Optional<Target> found = service(text).or(() -> workload(text)).or(() -> gateway(text));
-            return found.orElseThrow(() -> unknownInNamespace(role, text, text.substring(0, slash)));
+            return found.orElseThrow(() -> unknownInNamespace(role, text, first));
         }
         if (text.contains(".")) {
             return dotted(role, text);
@@ -112,6 +116,27 @@ public final class EndpointResolver {
             return Optional.empty();
         }
         return Optional.of(new Target.Pods("project", name, list.stream().map(this::representative).toList()));
+    }
+
+    /**
+     * {@code <project>/<name>}: the Service (or, without one, the workload) of that name in one of the project's
+     * namespaces, as an app is named in config.
+     */
+    private Target inProject(String role, String project, String name) throws BadQuestion {
+        List<Target> found = new ArrayList<>();
+        for (String ns : projects.get(project)) {
+            service(ns + "/" + name).or(() -> workload(ns + "/" + name)).ifPresent(found::add);
+        }
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        String text = project + "/" + name;
+        if (found.isEmpty()) {
+            throw new BadQuestion(role + " \"" + text + "\": project " + project + " has no Service or workload "
+                    + name + " in its namespaces " + projects.get(project) + "; name one as <namespace>/<name>");
+        }
+        throw new BadQuestion(role + " \"" + text + "\": " + name + " is in more than one namespace of project "
+                + project + " (" + found.stream().map(Target::describe).toList() + "); name one as <namespace>/<name>");
     }
 
     private Optional<Target> namespace(String name) {
@@ -209,6 +234,15 @@ public final class EndpointResolver {
         }
         if (!namespaces.contains(pod.namespace())) {
             throw unknown(role, text);
+        }
+        // app=<name> is how people name an app; its pods carry the recommended app.kubernetes.io/name label
+        String app = pod.labels().get("app");
+        if (app != null && pod.labels().size() == 1) {
+            Optional<Workload> workload = view.workloads().find(pod.namespace(), app)
+                    .filter(w -> app.equals(w.labels().get(Labels.APP_NAME)));
+            if (workload.isPresent()) {
+                return new Target.Pods("workload", workload.get().id(), List.of(party(workload.get())));
+            }
         }
         return new Target.Pods("pod", text, List.of(Party.pod(text, pod, accountOf(pod))));
     }

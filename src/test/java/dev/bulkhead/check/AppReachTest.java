@@ -127,6 +127,20 @@ class AppReachTest {
     }
 
     @Test
+    void anAppIsNamedByItsProjectOrByItsAppLabel() throws Exception {
+        ReachAnswer byProject = ask("shop/storefront", "shop/orders", "8080", "GET", "/orders");
+        assertEquals(ReachAnswer.Verdict.ALLOWED, byProject.verdict(), byProject.text());
+        assertEquals("shop-web/storefront", byProject.legs().get(0).from().name());
+        ReachAnswer byLabel = ask("shop-web/app=storefront", "shop-api/app=orders", "8080");
+        // the app's pods, with their own identity: addressed to the pod, orders admits only its waypoint
+        assertTrue(byLabel.text().contains("cluster.local/ns/shop-web/sa/storefront"), byLabel.text());
+        assertEquals(ReachAnswer.Verdict.DENIED, byLabel.verdict(), byLabel.text());
+        var missing = assertThrows(ReachQuestion.BadQuestion.class, () -> ask("shop/nothing", "billing", "80"));
+        assertTrue(missing.getMessage().contains("project shop has no Service or workload nothing"),
+                missing.getMessage());
+    }
+
+    @Test
     void unknownWorkloadsAndHostsAsSourcesAreQuestionsNotAnswers() {
         var unknown = assertThrows(ReachQuestion.BadQuestion.class, () -> ask("shop-api/order", "billing", "80"));
         assertTrue(unknown.getMessage().contains("it has: Service shop-api/catalog, Service shop-api/orders"),
