@@ -1,5 +1,6 @@
 package dev.bulkhead.check;
 
+import dev.bulkhead.config.Suggestions;
 import dev.bulkhead.check.ReachQuestion.BadQuestion;
 import dev.bulkhead.intent.ProjectIntent;
 import dev.bulkhead.isolation.AllowMonitoring;
@@ -260,7 +261,7 @@ public final class EndpointResolver {
                         + services.keySet());
             }
             if (labels.length == 2 && !namespaces.contains(labels[1])) {
-                Optional<String> close = Closest.of(labels[1], namespaces);
+                Optional<String> close = Suggestions.closest(labels[1], namespaces);
                 if (close.isPresent()) {
                     throw new BadQuestion(role + " \"" + text + "\": no namespace \"" + labels[1]
                             + "\"; did you mean " + labels[0] + "." + close.get() + "? Known Services: "
@@ -309,7 +310,7 @@ public final class EndpointResolver {
         Set<String> all = new TreeSet<>(projects.keySet());
         all.addAll(namespaces);
         all.addAll(services.keySet());
-        Closest.of(text, all).ifPresent(c -> message.append("; did you mean ").append(c).append('?'));
+        Suggestions.closest(text, all).ifPresent(c -> message.append("; did you mean ").append(c).append('?'));
         known().forEach((kind, names) -> {
             if (!names.isEmpty() && !kind.equals("hosts")) {
                 List<String> shown = names.stream().limit(MAX_LISTED).toList();

@@ -4,8 +4,11 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean" for typos: the closest candidate within a small edit distance. */
-final class Suggestions {
+/**
+ * "Did you mean" for typos: the closest candidate within a small edit distance. Config errors and {@code reach}'s
+ * unknown names both use it.
+ */
+public final class Suggestions {
 
     /** Further than this many single-character edits, a candidate is not offered. */
     static final int MAX_DISTANCE = 2;
@@ -14,7 +17,7 @@ final class Suggestions {
     }
 
     /** The candidate closest to {@code input} (ignoring case) if it is at most {@link #MAX_DISTANCE} edits away. */
-    static Optional<String> closest(String input, Collection<String> candidates) {
+    public static Optional<String> closest(String input, Collection<String> candidates) {
         String best = null;
         int bestDistance = MAX_DISTANCE + 1;
         for (String candidate : candidates) {
