@@ -1,11 +1,12 @@
 package dev.bulkhead;
 
-import com.pulumi.Pulumi;
 import dev.bulkhead.cli.BulkheadCommand;
 import dev.bulkhead.config.ConfigException;
 import dev.bulkhead.config.SettingsParser;
 import dev.bulkhead.config.StackSettings;
 import dev.bulkhead.program.BulkheadProgram;
+import dev.bulkhead.runtime.EngineRun;
+import dev.bulkhead.runtime.FatalErrors;
 import picocli.CommandLine;
 
 /**
@@ -19,6 +20,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        FatalErrors.haltOnUncaught();
         if (args.length == 0 && System.getenv("PULUMI_MONITOR") != null) {
             runUnderEngine();
             return;
@@ -38,6 +40,6 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Pulumi.run(ctx -> BulkheadProgram.define(ctx, settings));
+        System.exit(EngineRun.run(ctx -> BulkheadProgram.define(ctx, settings)));
     }
 }

@@ -8,6 +8,7 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import dev.bulkhead.mock.PlausibleMocks;
 import dev.bulkhead.mock.RecordedResource;
+import dev.bulkhead.runtime.MockEngineRun;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -49,20 +51,15 @@ public final class MockEngine {
                 .preview(false)
                 .resourceTransformations(List.of(recorder))
                 .build();
-        TestResult result;
-        try {
-            result = PulumiTest.withMocks(mocks).withOptions(options).runTest(program);
-            if (!result.exceptions().isEmpty()) {
-                var first = result.exceptions().get(0);
-                throw new RenderException("the program failed under the mock engine: " + first.getMessage(), first);
-            }
-            if (!result.errors().isEmpty() || result.exitCode() != 0) {
-                throw new RenderException("the program failed under the mock engine: " + result.errors());
-            }
-            return new Run(collect(result.resources(), constructed, mocks), mocks);
-        } finally {
-            PulumiTest.cleanup();
+        TestResult result = MockEngineRun.run(mocks, options, program);
+        if (!result.exceptions().isEmpty()) {
+            var first = result.exceptions().get(0);
+            throw new RenderException("the program failed under the mock engine: " + first.getMessage(), first);
         }
+        if (!result.errors().isEmpty() || result.exitCode() != 0) {
+            throw new RenderException("the program failed under the mock engine: " + result.errors());
+        }
+        return new Run(collect(result.resources(), constructed, mocks), mocks);
     }
 
     private static List<RenderedResource> collect(List<Resource> registered, List<Resource> constructed,
@@ -84,9 +81,11 @@ public final class MockEngine {
             }
         }
         // Construction order first; anything the recorder did not see (the root stack) goes before it.
+        Set<Resource> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.addAll(constructed);
         Map<Resource, Boolean> ordered = new LinkedHashMap<>();
         for (Resource r : registered) {
-            if (!constructed.contains(r)) {
+            if (!seen.contains(r)) {
                 ordered.put(r, true);
             }
         }

@@ -13,6 +13,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import dev.bulkhead.kubernetes.KubernetesPlugin;
 import dev.bulkhead.naming.Names;
 
 import javax.annotation.Nullable;
@@ -107,7 +108,8 @@ public final class Cluster extends ComponentResource {
                 .kubeconfig(Kubeconfig.of(clusterName(), endpoint(), certificateAuthorityData, args.region(),
                         args.adminRoleArn()))
                 .enableServerSideApply(true)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(ready).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(ready)
+                .version(KubernetesPlugin.VERSION).build());
     }
 
     public Output<String> clusterName() {

@@ -32,12 +32,21 @@ public final class Kubeconfig {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("apiVersion", "v1");
         config.put("kind", "Config");
-        config.put("clusters", List.of(Map.of("name", clusterName,
-                "cluster", Map.of("server", endpoint, "certificate-authority-data", caData))));
-        config.put("users", List.of(Map.of("name", "bulkhead-admin", "user", Map.of("exec", exec))));
-        config.put("contexts", List.of(Map.of("name", clusterName,
-                "context", Map.of("cluster", clusterName, "user", "bulkhead-admin"))));
+        config.put("clusters", List.of(ordered("name", clusterName,
+                "cluster", ordered("server", endpoint, "certificate-authority-data", caData))));
+        config.put("users", List.of(ordered("name", "bulkhead-admin", "user", ordered("exec", exec))));
+        config.put("contexts", List.of(ordered("name", clusterName,
+                "context", ordered("cluster", clusterName, "user", "bulkhead-admin"))));
         config.put("current-context", clusterName);
         return new GsonBuilder().disableHtmlEscaping().create().toJson(config);
+    }
+
+    /** A mapping that keeps the order its keys are given in, so that the kubeconfig text is the same every run. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 }

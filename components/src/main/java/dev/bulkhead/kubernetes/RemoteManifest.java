@@ -10,14 +10,17 @@ import com.pulumi.resources.ResourceArgs;
  * A YAML file of Kubernetes objects the Kubernetes provider fetches and applies itself
  * ({@code kubernetes:yaml/v2:ConfigFile}, a provider-side component). The 4.0.0 Java SDK has no class for it, so
  * this registers the component remotely by its type token; the provider downloads {@code file} at deploy time,
- * while the mock engine only records the URL (nothing is downloaded by {@code render} or the tests).
+ * while the mock engine only records the URL (nothing is downloaded by {@code render} or the tests). The component
+ * needs a plugin of {@link KubernetesPlugin#VERSION}, which it asks for itself as well.
  */
 public final class RemoteManifest extends ComponentResource {
 
     public static final String TYPE = "kubernetes:yaml/v2:ConfigFile";
 
+    /** {@code options} must carry the Kubernetes provider (in {@code provider} or {@code providers}). */
     public RemoteManifest(String name, String file, ComponentResourceOptions options) {
-        super(TYPE, name, new Args(file), options, true);
+        super(TYPE, name, new Args(file), ComponentResourceOptions.merge(options,
+                ComponentResourceOptions.builder().version(KubernetesPlugin.VERSION).build()), true);
     }
 
     /** The component's only input: the file's URL (pinned to a release by the caller). */
