@@ -21,8 +21,11 @@ public final class MockEngineRun {
     private MockEngineRun() {
     }
 
+    /** Where the SDK's own diagnostics go, at the level this logger is given (INFO unless configured). */
+    public static final String SDK_LOGGER = MockEngineRun.class.getName();
+
     public static TestResult run(Mocks mocks, TestOptions options, Consumer<Context> program) {
-        return run(mocks, options, PulumiTestInternal.defaultLogger(), program);
+        return run(mocks, options, Logger.getLogger(SDK_LOGGER), program);
     }
 
     /** As {@link #run(Mocks, TestOptions, Consumer)}, with the SDK's diagnostics going to {@code sdkLogger}. */
