@@ -46,24 +46,7 @@ public final class VerboseOnlyDebugLogger implements EngineLogger {
         return sdkLogger.debugAsync(message, resource, streamId, ephemeral);
     }
 
-    @Override
-    public CompletableFuture<Void> infoAsync(String message, @Nullable Resource resource, @Nullable Integer streamId,
-                                             @Nullable Boolean ephemeral) {
-        return sdkLogger.infoAsync(message, resource, streamId, ephemeral);
-    }
-
-    @Override
-    public CompletableFuture<Void> warnAsync(String message, @Nullable Resource resource, @Nullable Integer streamId,
-                                             @Nullable Boolean ephemeral) {
-        return sdkLogger.warnAsync(message, resource, streamId, ephemeral);
-    }
-
-    @Override
-    public CompletableFuture<Void> errorAsync(String message, @Nullable Resource resource, @Nullable Integer streamId,
-                                              @Nullable Boolean ephemeral) {
-        return sdkLogger.errorAsync(message, resource, streamId, ephemeral);
-    }
-
+    /** Info, warnings and errors (which the interface routes here) go to the SDK's logger, debug as above. */
     @Override
     public CompletableFuture<Void> logAsync(Level level, String message, @Nullable Resource resource,
                                             @Nullable Integer streamId, @Nullable Boolean ephemeral) {

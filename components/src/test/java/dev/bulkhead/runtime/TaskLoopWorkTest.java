@@ -20,12 +20,19 @@ class TaskLoopWorkTest {
             .preview(false).build();
 
     @Test
-    void theLoopFormatsNoTaskPerResource() {
-        long small = formattedUnderMockEngineRun(2_000);
-        long large = formattedUnderMockEngineRun(4_000);
+    void theLoopFormatsNoTaskPerResourceAndTurnsOnce() {
+        Work small = underMockEngineRun(2_000);
+        Work large = underMockEngineRun(4_000);
 
-        assertTrue(large <= 2 * small + 4, () -> "2,000 resources: " + small + ", 4,000: " + large);
-        assertTrue(large < 4_000 / 100, () -> large + " task descriptions formatted for 4,000 resources");
+        assertTrue(large.formatted() <= 2 * small.formatted() + 4, () -> "2,000 resources: " + small + ", 4,000: "
+                + large);
+        assertTrue(large.formatted() < 4_000 / 100, () -> large + " for 4,000 resources");
+        // A loop that never reschedules itself cannot starve the pool it runs on (pulumi/pulumi-java#2270).
+        assertEquals(1, large.turns(), large::toString);
+    }
+
+    /** What the SDK's loop did in one run. */
+    private record Work(long formatted, long turns) {
     }
 
     /** The measurement sees the SDK's loop: with the SDK's runner, every task is formatted at least once. */
@@ -42,13 +49,13 @@ class TaskLoopWorkTest {
         }
     }
 
-    private static long formattedUnderMockEngineRun(int resources) {
+    private static Work underMockEngineRun(int resources) {
         Logger logger = Logger.getLogger(MockEngineRun.SDK_LOGGER);
         try (var formatting = TaskFormatting.on(logger)) {
             var result = MockEngineRun.run(new ThingMocks(), OPTIONS, ctx -> things(resources));
             assertEquals(0, result.exitCode(), result.errors()::toString);
             assertEquals(resources + 1, result.resources().size());
-            return formatting.formattedTasks();
+            return new Work(formatting.formattedTasks(), formatting.turns());
         }
     }
 
