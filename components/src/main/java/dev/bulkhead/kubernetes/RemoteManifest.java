@@ -4,6 +4,8 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.ProviderResource;
+import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceArgs;
 
 /**
@@ -17,10 +19,13 @@ public final class RemoteManifest extends ComponentResource {
 
     public static final String TYPE = "kubernetes:yaml/v2:ConfigFile";
 
-    /** {@code options} must carry the Kubernetes provider (in {@code provider} or {@code providers}). */
-    public RemoteManifest(String name, String file, ComponentResourceOptions options) {
-        super(TYPE, name, new Args(file), ComponentResourceOptions.merge(options,
-                ComponentResourceOptions.builder().version(KubernetesPlugin.VERSION).build()), true);
+    /** The manifest at {@code file}, applied through {@code provider}, as a child of {@code parent}. */
+    public RemoteManifest(String name, String file, Resource parent, ProviderResource provider) {
+        super(TYPE, name, new Args(file), ComponentResourceOptions.builder()
+                .parent(parent)
+                .provider(provider)
+                .version(KubernetesPlugin.VERSION)
+                .build(), true);
     }
 
     /** The component's only input: the file's URL (pinned to a release by the caller). */
