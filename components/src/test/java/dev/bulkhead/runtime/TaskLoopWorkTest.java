@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The task loop's work does not grow with the stack. The Pulumi SDK's own loop formats every in-flight task on every
- * turn, so doubling the resources more than doubles its work; under {@link MockEngineRun} the loop runs once, over
- * one task, however many resources the program registers. Counted from what the loop reports, not timed.
+ * turn, so doubling the resources more than doubles its work; under {@link MockEngineRun} the loop runs at most
+ * twice, over one task, however many resources the program registers. Counted from what the loop reports, not timed.
  */
 class TaskLoopWorkTest {
 
@@ -20,15 +20,16 @@ class TaskLoopWorkTest {
             .preview(false).build();
 
     @Test
-    void theLoopFormatsNoTaskPerResourceAndTurnsOnce() {
+    void theLoopFormatsNoTaskPerResourceAndEndsAtOnce() {
         Work small = underMockEngineRun(2_000);
         Work large = underMockEngineRun(4_000);
 
         assertTrue(large.formatted() <= 2 * small.formatted() + 4, () -> "2,000 resources: " + small + ", 4,000: "
                 + large);
         assertTrue(large.formatted() < 4_000 / 100, () -> large + " for 4,000 resources");
-        // A loop that never reschedules itself cannot starve the pool it runs on (pulumi/pulumi-java#2270).
-        assertEquals(1, large.turns(), large::toString);
+        // The loop starts when the program's step completes, over that one step; it may look once before the step's
+        // entry is marked done by the thread completing it, never more (pulumi/pulumi-java#2270).
+        assertTrue(large.turns() <= 2, large::toString);
     }
 
     /** What the SDK's loop did in one run. */
