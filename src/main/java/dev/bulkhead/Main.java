@@ -1,11 +1,12 @@
 package dev.bulkhead;
 
-import com.pulumi.Pulumi;
 import dev.bulkhead.cli.BulkheadCommand;
 import dev.bulkhead.config.ConfigException;
 import dev.bulkhead.config.SettingsParser;
 import dev.bulkhead.config.StackSettings;
 import dev.bulkhead.program.BulkheadProgram;
+import dev.bulkhead.runtime.EngineRun;
+import dev.bulkhead.runtime.FatalErrors;
 
 /**
  * The one entry point. Started by the Pulumi engine ({@code pulumi up}: the engine sets {@code PULUMI_MONITOR}
@@ -18,6 +19,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        FatalErrors.haltOnUncaught();
         if (args.length == 0 && System.getenv("PULUMI_MONITOR") != null) {
             runUnderEngine();
             return;
@@ -37,6 +39,6 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Pulumi.run(ctx -> BulkheadProgram.define(ctx, settings));
+        System.exit(EngineRun.run(ctx -> BulkheadProgram.define(ctx, settings)));
     }
 }

@@ -5,6 +5,7 @@ import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.bulkhead.access.Access;
 import dev.bulkhead.access.AccessArgs;
@@ -22,6 +23,7 @@ import dev.bulkhead.ingress.Ingress;
 import dev.bulkhead.ingress.IngressArgs;
 import dev.bulkhead.kubernetes.InClusterKubeconfig;
 import dev.bulkhead.model.AppSpec;
+import dev.bulkhead.kubernetes.KubernetesPlugin;
 import dev.bulkhead.model.Layer;
 import dev.bulkhead.model.LayerSelection;
 import dev.bulkhead.model.ProjectSpec;
@@ -211,7 +213,7 @@ public final class BulkheadProgram {
     private static void defineProject(Context ctx, StackSettings settings, ProjectSpec spec) {
         var inCluster = new Provider("in-cluster", ProviderArgs.builder()
                 .kubeconfig(InClusterKubeconfig.yaml())
-                .build());
+                .build(), CustomResourceOptions.builder().version(KubernetesPlugin.VERSION).build());
         var project = new Project(Names.projectComponent(spec.name()), ProjectArgs.builder()
                 .stack(settings.stack())
                 .spec(spec)

@@ -39,6 +39,7 @@ public final class KubernetesManifests {
             }
         }
         Map<String, String> files = new LinkedHashMap<>();
+        Yaml yaml = yaml();
         byFile.forEach((file, list) -> {
             StringBuilder text = new StringBuilder();
             for (RenderedResource r : list) {
@@ -48,7 +49,7 @@ public final class KubernetesManifests {
                     case REMOTE_MANIFESTS -> remoteDescriptor(r);
                     default -> manifest(r);
                 };
-                text.append(yaml().dump(doc));
+                text.append(yaml.dump(doc));
             }
             files.put(DIR + file, text.toString());
         });

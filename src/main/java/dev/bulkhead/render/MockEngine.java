@@ -8,6 +8,7 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import dev.bulkhead.mock.PlausibleMocks;
 import dev.bulkhead.mock.RecordedResource;
+import dev.bulkhead.runtime.MockEngineRun;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -52,23 +55,18 @@ public final class MockEngine {
                 .preview(false)
                 .resourceTransformations(List.of(recorder))
                 .build();
-        TestResult result;
-        try {
-            result = PulumiTest.withMocks(mocks).withOptions(options).runTest(program);
-            if (!result.exceptions().isEmpty()) {
-                var first = result.exceptions().get(0);
-                throw new RenderException("the program failed under the mock engine: " + first.getMessage(), first);
-            }
-            if (!result.errors().isEmpty() || result.exitCode() != 0) {
-                throw new RenderException("the program failed under the mock engine: " + result.errors());
-            }
-            Map<String, Object> outputs = new java.util.TreeMap<>();
-            result.outputs().forEach((name, output) -> outputs.put(name,
-                    JsonValues.toPlain(JsonValues.toJson(PulumiTest.extractValue(output)))));
-            return new Run(collect(result.resources(), constructed, mocks), mocks, outputs);
-        } finally {
-            PulumiTest.cleanup();
+        TestResult result = MockEngineRun.run(mocks, options, program);
+        if (!result.exceptions().isEmpty()) {
+            var first = result.exceptions().get(0);
+            throw new RenderException("the program failed under the mock engine: " + first.getMessage(), first);
         }
+        if (!result.errors().isEmpty() || result.exitCode() != 0) {
+            throw new RenderException("the program failed under the mock engine: " + result.errors());
+        }
+        Map<String, Object> outputs = new TreeMap<>();
+        result.outputs().forEach((name, output) -> outputs.put(name,
+                JsonValues.toPlain(JsonValues.toJson(PulumiTest.extractValue(output)))));
+        return new Run(collect(result.resources(), constructed, mocks), mocks, outputs);
     }
 
     private static List<RenderedResource> collect(List<Resource> registered, List<Resource> constructed,
@@ -90,9 +88,11 @@ public final class MockEngine {
             }
         }
         // Construction order first; anything the recorder did not see (the root stack) goes before it.
+        Set<Resource> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.addAll(constructed);
         Map<Resource, Boolean> ordered = new LinkedHashMap<>();
         for (Resource r : registered) {
-            if (!constructed.contains(r)) {
+            if (!seen.contains(r)) {
                 ordered.put(r, true);
             }
         }

@@ -14,6 +14,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.bulkhead.kubernetes.KubernetesOptions;
+import dev.bulkhead.kubernetes.KubernetesPlugin;
 import dev.bulkhead.manifest.ManifestResources;
 import dev.bulkhead.naming.Names;
 
@@ -114,7 +115,8 @@ public final class Cluster extends ComponentResource {
                 .kubeconfig(Kubeconfig.of(clusterName(), endpoint(), certificateAuthorityData, args.region(),
                         args.adminRoleArn()))
                 .enableServerSideApply(true)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(List.copyOf(nodeGroups)).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(List.copyOf(nodeGroups))
+                .version(KubernetesPlugin.VERSION).build());
     }
 
     public Output<String> clusterName() {

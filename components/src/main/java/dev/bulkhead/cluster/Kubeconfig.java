@@ -34,18 +34,19 @@ public final class Kubeconfig {
         config.put("kind", "Config");
         config.put("clusters", List.of(ordered("name", clusterName,
                 "cluster", ordered("server", endpoint, "certificate-authority-data", caData))));
-        config.put("users", List.of(ordered("name", "bulkhead-admin", "user", Map.of("exec", exec))));
+        config.put("users", List.of(ordered("name", "bulkhead-admin", "user", ordered("exec", exec))));
         config.put("contexts", List.of(ordered("name", clusterName,
                 "context", ordered("cluster", clusterName, "user", "bulkhead-admin"))));
         config.put("current-context", clusterName);
         return new GsonBuilder().disableHtmlEscaping().create().toJson(config);
     }
 
-    /** Two entries in this order: {@code Map.of} iterates in an order that changes from run to run. */
-    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+    /** A mapping that keeps the order its keys are given in, so that the kubeconfig text is the same every run. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put(k1, v1);
-        map.put(k2, v2);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
         return map;
     }
 }

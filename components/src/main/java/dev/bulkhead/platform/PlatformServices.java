@@ -84,8 +84,7 @@ public final class PlatformServices extends ComponentResource {
                     KubernetesOptions.child(this, provider));
         }
 
-        var gatewayApi = new RemoteManifest(name + "-gateway-api-crds", Charts.GATEWAY_API_CRDS,
-                ComponentResourceOptions.builder().parent(this).provider(provider).build());
+        var gatewayApi = new RemoteManifest(name + "-gateway-api-crds", Charts.GATEWAY_API_CRDS, this, provider);
         this.istio = installIstio(name, args, gatewayApi);
         this.meshWideMtls = ManifestResources.create(name + "-mesh-strict-mtls",
                 StrictMtls.meshWide(platformLabels()), KubernetesOptions.child(this, provider, istio.subList(0, 2)));

@@ -10,6 +10,7 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import dev.bulkhead.mock.PlausibleMocks;
 import dev.bulkhead.mock.RecordedResource;
+import dev.bulkhead.runtime.MockEngineRun;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,10 +63,9 @@ public final class MockRun {
             run.registrations.add(new Registration(args.resource(), args.options()));
             return Optional.empty();
         };
-        run.result = PulumiTest.withMocks(run.mocks)
-                .withOptions(TestOptions.builder().projectName("bulkhead").stackName("dev")
-                        .resourceTransformations(List.of(record)).build())
-                .runTest(ctx -> program.accept(new Provider("k8s", ProviderArgs.builder().kubeconfig("{}").build())));
+        run.result = MockEngineRun.run(run.mocks, TestOptions.builder().projectName("bulkhead").stackName("dev")
+                        .resourceTransformations(List.of(record)).build(),
+                ctx -> program.accept(new Provider("k8s", ProviderArgs.builder().kubeconfig("{}").build())));
         if (!run.result.errors().isEmpty() || !run.result.exceptions().isEmpty()) {
             throw new AssertionError("the run failed: " + run.result.errors() + " " + run.result.exceptions());
         }

@@ -6,6 +6,7 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import dev.bulkhead.mock.PlausibleMocks;
 import dev.bulkhead.mock.RecordedResource;
+import dev.bulkhead.runtime.MockEngineRun;
 
 import java.util.Comparator;
 import java.util.List;
@@ -54,10 +55,9 @@ public final class MockedStack<T> {
             }
             return Optional.empty();
         };
-        TestResult result = PulumiTest.withMocks(mocks)
-                .withOptions(TestOptions.builder().projectName("bulkhead").stackName("dev").preview(false)
-                        .resourceTransformations(List.of(recorder)).build())
-                .runTest(ctx -> value.set(program.get()));
+        TestResult result = MockEngineRun.run(mocks, TestOptions.builder().projectName("bulkhead").stackName("dev")
+                        .preview(false).resourceTransformations(List.of(recorder)).build(),
+                ctx -> value.set(program.get()));
         return new MockedStack<>(mocks, result, value.get(), protectedResources, retainedResources);
     }
 
