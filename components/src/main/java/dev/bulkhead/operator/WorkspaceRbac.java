@@ -165,7 +165,7 @@ public final class WorkspaceRbac {
     }
 
     /** The plural resource name Kubernetes uses for a kind: NetworkPolicy to networkpolicies, Gateway to gateways. */
-    static String resource(String kind) {
+    public static String resource(String kind) {
         String lower = kind.toLowerCase(Locale.ROOT);
         if (lower.endsWith("y") && lower.length() > 1 && "aeiou".indexOf(lower.charAt(lower.length() - 2)) < 0) {
             return lower.substring(0, lower.length() - 1) + "ies";
