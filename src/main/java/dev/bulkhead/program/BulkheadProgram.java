@@ -58,11 +58,13 @@ import java.util.TreeMap;
 /**
  * The whole platform as one dependency graph: access roles, network, cluster, the cluster's access entries,
  * platform services, the egress waypoint, then per configured project its compartments, its apps (with their
- * IAM roles) and its ALB. Stack config
- * selects the layer: all of it, the platform with the operator reconciling each project's stack, or one project's
- * layer. The same function runs under the Pulumi engine ({@code pulumi up}) and under the mock engine
- * ({@code render}, tests). With {@code bulkhead:protect}, the stateful resources of the network, the cluster and each
- * project's ingress, and every project namespace, are protected ({@link Protection}); a retired project's are not.
+ * IAM roles) and its ALB. Stack config selects the layer: all of it; the platform with the operator, where each
+ * project's perimeter (its apps' policies included) is the platform's and its own stack (this program's project
+ * layer, or the team's own program) runs its apps; or one project's layer. The same function runs under the Pulumi
+ * engine ({@code pulumi up}) and under the mock engine ({@code render}, tests). With {@code bulkhead:protect}, the
+ * stateful resources of the network, the cluster and each project's ingress, and every project namespace, are
+ * protected ({@link Protection}); with the operator, project namespaces and Stacks always are. A retired project's are
+ * not.
  */
 public final class BulkheadProgram {
 

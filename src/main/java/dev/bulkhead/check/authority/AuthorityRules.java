@@ -41,8 +41,8 @@ public final class AuthorityRules {
                 new Rule("authority.rbac-least-privilege", CATEGORY, ERROR,
                         "RBAC alone grants no tenant identity a write of a perimeter kind in a project namespace, nor "
                                 + "bind, escalate or impersonate",
-                        "grant developers the bulkhead-developer role only, and workspaces only the kinds their "
-                                + "project layer holds; never an EKS access policy that edits (AmazonEKSEditPolicy "
+                        "grant developers the bulkhead-developer role only, and workspaces only the app kinds "
+                                + "(WorkspaceRbac); never an EKS access policy that edits (AmazonEKSEditPolicy "
                                 + "includes NetworkPolicies)",
                         perIdentity(IdentityAuthority::granted, "is granted by RBAC: ")),
                 new Rule("authority.admission-guards", CATEGORY, ERROR,
