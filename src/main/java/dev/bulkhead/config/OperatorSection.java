@@ -74,8 +74,9 @@ final class OperatorSection {
         Optional<String> secretsProvider = Optional.ofNullable(secretsProvider(reader, f.node("secretsProvider")));
         Node sharedCredentials = f.node("credentialsSecret");
         if (sharedCredentials != null) {
-            reader.error(sharedCredentials.path(), "one credentials Secret for every project's stack would let each "
-                    + "project's workspace read and rewrite the others' state; remove it and name one Secret per project "
+            reader.error(sharedCredentials.path(), quote(String.valueOf(sharedCredentials.value())) + " would be one "
+                    + "credentials Secret for every project's stack, letting each project's workspace read and rewrite "
+                    + "the others' state; remove it and name one Secret per project "
                     + "in " + ProjectsSection.KEY + "[].stack.credentialsSecret (default <project>-stack-credentials)");
         }
         Optional<String> gitAuth = Optional.ofNullable(secretName(checks, f.node("gitAuthSecret")));

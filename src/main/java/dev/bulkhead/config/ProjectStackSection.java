@@ -76,11 +76,13 @@ final class ProjectStackSection {
         Node repositoryNode = f.node("repository");
         String repository = repositoryNode == null ? operator.repository()
                 : OperatorSection.repository(reader, repositoryNode);
+        boolean platformRepository = operator.repository().equals(repository);
         Node pathNode = f.node("path");
         String dir = OperatorSection.matching(reader, pathNode, OperatorSection.REPO_PATH, "is not a directory inside "
                 + "the repository; write a relative path without '..', e.g. teams/shop (empty: the repository root)",
-                repositoryNode == null ? operator.path() : "");
-        boolean teamProgram = repositoryNode != null || pathNode != null;
+                platformRepository ? operator.path() : "");
+        // this program is the operator's repository at the operator's path; anything else is the team's own
+        boolean teamProgram = !platformRepository || !dir.equals(operator.path());
 
         Node commitNode = f.node("commit");
         Node branchNode = f.node("branch");
@@ -115,7 +117,7 @@ final class ProjectStackSection {
 
         Node gitAuthNode = f.node("gitAuthSecret");
         String gitAuth = gitAuthNode != null ? OperatorSection.secretName(checks, gitAuthNode)
-                : repositoryNode == null ? operator.gitAuthSecret().orElse(null) : null;
+                : platformRepository ? operator.gitAuthSecret().orElse(null) : null;
 
         List<String> git = f.node("gitCidrs") == null ? operator.gitCidrs()
                 : OperatorSection.cidrs(checks, f.list("gitCidrs", true, "IPv4 CIDRs of the project's git host (port "
@@ -149,16 +151,12 @@ final class ProjectStackSection {
      * Pulumi Cloud backend keeps the stacks apart by name ({@code <stack>-<project>}) and is used as it is.
      */
     static String ownPrefix(String backend, String project) {
-        if (!backend.startsWith("s3://")) {
+        String location = location(backend);
+        if (location == null) {
             return backend;
         }
         int query = backend.indexOf('?');
-        String location = query < 0 ? backend : backend.substring(0, query);
-        String rest = query < 0 ? "" : backend.substring(query);
-        while (location.endsWith("/")) {
-            location = location.substring(0, location.length() - 1);
-        }
-        return location + "/" + project + rest;
+        return location + "/" + project + (query < 0 ? "" : backend.substring(query));
     }
 
     /** No two projects share a state location, a secrets key or a credentials Secret; a git token one repository. */

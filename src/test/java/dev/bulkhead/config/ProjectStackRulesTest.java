@@ -102,6 +102,12 @@ class ProjectStackRulesTest {
                 "shop");
         assertEquals(Optional.empty(), other.gitAuthSecret(), "the platform's token is not handed to another repository");
         assertEquals("main", other.branch());
+        // naming the operator's own repository (at its path) is still this program, on a branch of its own
+        ProjectStackSpec same = stack(set(platform(), SHOP, map("repository", "https://github.com/acme/bulkhead.git",
+                "branch", "canary")), "shop");
+        assertFalse(same.teamProgram());
+        assertEquals("canary", same.branch());
+        assertEquals(Optional.of("platform-repo-token"), same.gitAuthSecret());
     }
 
     @Test

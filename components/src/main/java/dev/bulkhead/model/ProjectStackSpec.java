@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param branch            the branch the Stack tracks; empty when {@code commit} pins one commit
  * @param commit            the one commit the Stack deploys (40 hexadecimal digits), if pinned
  * @param path              the directory of {@code Pulumi.yaml} inside the repository; empty for its root
- * @param teamProgram       whether the program is the team's own (a repository or path of its own), rather than this
- *                          program's project layer
+ * @param teamProgram       whether the program is the team's own (another repository, or another directory of the
+ *                          operator's), rather than this program's project layer
  * @param stateBackend      where the project's stack keeps its state, its own ({@code s3://bucket/prefix}, or a
  *                          Pulumi Cloud URL where the stack name keeps stacks apart)
  * @param secretsProvider   the stack's secrets provider, if not the backend's: its own {@code awskms://} key, or
