@@ -3,6 +3,7 @@ package dev.bulkhead.check;
 import dev.bulkhead.check.authority.Authority;
 import dev.bulkhead.check.authority.Identity;
 import dev.bulkhead.check.authority.IdentityAuthority;
+import dev.bulkhead.check.authority.WorkspaceScope;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,21 +12,29 @@ import java.util.Map;
 
 /**
  * The report's "authority" section: every identity the render gives access to the cluster and what it can write of
- * the perimeter, the platform's deployer first.
+ * the perimeter, the platform's deployer first, and for each operator workspace where it writes at all.
  *
- * @param deployer the platform's deployer, if any
- * @param tenants  every other identity and what it can write
+ * @param deployer   the platform's deployer, if any
+ * @param tenants    every other identity and what it can write
+ * @param workspaces where each operator workspace may write
  */
-public record AuthoritySection(String deployer, List<IdentityAuthority> tenants) {
+public record AuthoritySection(String deployer, List<IdentityAuthority> tenants, List<WorkspaceScope> workspaces) {
 
     public AuthoritySection {
         tenants = List.copyOf(tenants);
+        workspaces = List.copyOf(workspaces);
     }
 
     public static AuthoritySection of(RenderView view) {
         Authority authority = Authority.of(view);
         return new AuthoritySection(authority.identities().deployer().map(Identity::name).orElse(null),
-                authority.tenants());
+                authority.tenants(), authority.workspaceScopes());
+    }
+
+    /** What {@code tenant} can write of the perimeter and, for a workspace, where it writes at all. */
+    public String line(IdentityAuthority tenant) {
+        return tenant.summary() + workspaces.stream().filter(w -> w.identity().equals(tenant.identity()))
+                .map(w -> "; " + w.summary()).findFirst().orElse("");
     }
 
     /** The identities that can write the perimeter. */
@@ -41,7 +50,7 @@ public record AuthoritySection(String deployer, List<IdentityAuthority> tenants)
             out.append("  ").append(deployer).append(": the platform's deployer\n");
         }
         for (IdentityAuthority tenant : tenants) {
-            out.append("  ").append(tenant.identity().name()).append(": ").append(tenant.summary()).append('\n');
+            out.append("  ").append(tenant.identity().name()).append(": ").append(line(tenant)).append('\n');
         }
         return out.toString();
     }
@@ -57,7 +66,7 @@ public record AuthoritySection(String deployer, List<IdentityAuthority> tenants)
         for (IdentityAuthority tenant : tenants) {
             md.append("| ").append(tenant.identity().name()).append(" | ")
                     .append(tenant.identity().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(" | ")
-                    .append(tenant.summary()).append(" |\n");
+                    .append(line(tenant)).append(" |\n");
         }
         return md.toString();
     }
@@ -75,6 +84,10 @@ public record AuthoritySection(String deployer, List<IdentityAuthority> tenants)
             m.put("writes", tenant.writes());
             m.put("rbacGrants", tenant.granted());
             m.put("admissionAdmits", tenant.admitted());
+            workspaces.stream().filter(w -> w.identity().equals(tenant.identity())).findFirst().ifPresent(w -> {
+                m.put("project", w.project());
+                m.put("writesIn", w.writesIn());
+            });
             identities.add(m);
         }
         out.put("identities", identities);

@@ -72,19 +72,25 @@ final class OperatorSection {
         String backend = backend(reader, f.required("stateBackend", "where project stacks keep their state: "
                 + "s3://<bucket>[/<prefix>] or https://<Pulumi Cloud host>"));
         Optional<String> secretsProvider = Optional.ofNullable(secretsProvider(reader, f.node("secretsProvider")));
-        Optional<String> credentials = Optional.ofNullable(secretName(checks, f.node("credentialsSecret")));
+        Node sharedCredentials = f.node("credentialsSecret");
+        if (sharedCredentials != null) {
+            reader.error(sharedCredentials.path(), quote(String.valueOf(sharedCredentials.value())) + " would be one "
+                    + "credentials Secret for every project's stack, letting each project's workspace read and rewrite "
+                    + "the others' state; remove it and name one Secret per project "
+                    + "in " + ProjectsSection.KEY + "[].stack.credentialsSecret (default <project>-stack-credentials)");
+        }
         Optional<String> gitAuth = Optional.ofNullable(secretName(checks, f.node("gitAuthSecret")));
         List<String> gitCidrs = cidrs(checks, f.list("gitCidrs", true, "IPv4 CIDRs of the git host (port 443)"));
         List<String> backendCidrs = cidrs(checks, f.list("backendCidrs", true,
                 "IPv4 CIDRs of the state backend (port 443)"));
         List<String> dependencyCidrs = cidrs(checks, f.list("dependencyCidrs", false,
                 "IPv4 CIDRs of Maven and plugin downloads (port 443)"));
-        reach(checks.reader(), gitCidrs, backendCidrs, dependencyCidrs);
+        reach(checks.reader(), KEY, gitCidrs, backendCidrs, dependencyCidrs);
         Node imageNode = f.node("workspaceImage");
         Optional<String> image = Optional.ofNullable(imageNode == null ? null : image(reader, imageNode));
         return new OperatorSpec(true, repository == null ? "" : repository, branch, path, organization,
-                backend == null ? "" : backend, secretsProvider, credentials, gitAuth, gitCidrs, backendCidrs,
-                dependencyCidrs, image, inherited(reader, config));
+                backend == null ? "" : backend, secretsProvider, gitAuth, gitCidrs, backendCidrs,
+                dependencyCidrs, image, inherited(reader, config), Map.of());
     }
 
     /**
@@ -102,12 +108,34 @@ final class OperatorSection {
                         + "object; keep secrets out of the platform stack's config while " + KEY + ".enabled is true");
                 return;
             }
-            out.put(key, value instanceof String s ? s : GSON.toJson(value));
+            Object passed = key.equals(ProjectsSection.KEY) ? withoutStacks(value) : value;
+            out.put(key, passed instanceof String s ? s : GSON.toJson(passed));
         });
         return out;
     }
 
-    private static String repository(ConfigReader reader, Node node) {
+    /**
+     * The projects without their {@code stack} settings: a project layer needs none of them (it runs no operator), and
+     * they name other projects' repositories, state locations and Secrets.
+     */
+    private static Object withoutStacks(Object projects) {
+        if (!(projects instanceof List<?> list)) {
+            return projects;
+        }
+        List<Object> out = new ArrayList<>();
+        for (Object project : list) {
+            if (project instanceof Map<?, ?> map && map.containsKey("stack")) {
+                Map<Object, Object> copy = new java.util.LinkedHashMap<>(map);
+                copy.remove("stack");
+                out.add(copy);
+            } else {
+                out.add(project);
+            }
+        }
+        return out;
+    }
+
+    static String repository(ConfigReader reader, Node node) {
         if (node == null) {
             return null;
         }
@@ -137,7 +165,7 @@ final class OperatorSection {
         return text;
     }
 
-    private static String backend(ConfigReader reader, Node node) {
+    static String backend(ConfigReader reader, Node node) {
         if (node == null) {
             return null;
         }
@@ -166,7 +194,7 @@ final class OperatorSection {
         return null;
     }
 
-    private static String secretsProvider(ConfigReader reader, Node node) {
+    static String secretsProvider(ConfigReader reader, Node node) {
         if (node == null) {
             return null;
         }
@@ -177,16 +205,16 @@ final class OperatorSection {
         if (text != null) {
             reader.error(node.path(), quote(text) + " is not a secrets provider project stacks can use; use "
                     + "awskms://<key id or alias>?region=<region> or passphrase (with PULUMI_CONFIG_PASSPHRASE in "
-                    + "the credentialsSecret)");
+                    + "the project's credentials Secret)");
         }
         return null;
     }
 
-    private static String secretName(Checks checks, Node node) {
+    static String secretName(Checks checks, Node node) {
         return node == null ? null : checks.dnsName(node, false);
     }
 
-    private static String matching(ConfigReader reader, Node node, Pattern pattern, String rule, String absent) {
+    static String matching(ConfigReader reader, Node node, Pattern pattern, String rule, String absent) {
         if (node == null) {
             return absent;
         }
@@ -215,22 +243,22 @@ final class OperatorSection {
      * The operator's networks together must stay a handful of hosts' ranges: many acceptable blocks can still add up
      * to a large part of the internet (two /1 halves, or a hundred /8s).
      */
-    private static void reach(ConfigReader reader, List<String> git, List<String> backend,
-                              List<String> dependencies) {
+    static void reach(ConfigReader reader, String path, List<String> git, List<String> backend,
+                      List<String> dependencies) {
         List<Cidr> all = new ArrayList<>();
         for (List<String> list : List.of(git, backend, dependencies)) {
             list.forEach(c -> all.add(Cidr.parse(c)));
         }
         long addresses = AddressRanges.addresses(all);
         if (addresses > MAX_ADDRESSES) {
-            reader.error(KEY, "gitCidrs, backendCidrs and dependencyCidrs together cover " + addresses + " addresses, "
+            reader.error(path, "gitCidrs, backendCidrs and dependencyCidrs together cover " + addresses + " addresses, "
                     + "more than a /" + AddressRanges.WIDEST_PREFIX + " (" + MAX_ADDRESSES + "); the operator's "
                     + "workspaces may reach the git host, the state backend and the dependency mirrors, not the "
                     + "internet: list their published ranges only");
         }
     }
 
-    private static List<String> cidrs(Checks checks, List<Node> nodes) {
+    static List<String> cidrs(Checks checks, List<Node> nodes) {
         List<String> out = new ArrayList<>();
         for (Node node : nodes) {
             Cidr cidr = checks.cidr(node, "140.82.112.0/20");

@@ -25,7 +25,8 @@ import static dev.bulkhead.config.ConfigReader.quote;
 final class ProjectSection {
 
     static final List<String> KEYS = List.of(
-            "name", "namespaces", "developers", "ingress", "exports", "egress", "quota", "metricsPorts", "apps");
+            "name", "namespaces", "developers", "ingress", "exports", "egress", "quota", "metricsPorts", "apps",
+            "stack");
     static final List<String> EXPORT_KEYS = List.of("name", "service", "app", "port", "consumers");
     /** Istio's merged Prometheus endpoint on every ambient/sidecar workload. */
     static final List<Integer> DEFAULT_METRICS_PORTS = List.of(15020);
@@ -37,9 +38,10 @@ final class ProjectSection {
      * @param namespaces valid namespaces, each listed once
      * @param routeHosts valid route hosts, each listed once
      * @param consumers  consumer project names of every export
+     * @param stack      the project's {@code stack} mapping as written, read once the operator's defaults are known
      */
     record Read(String path, ProjectSpec spec, String name, Node nameNode, List<Node> namespaces,
-                List<Node> routeHosts, List<Node> consumers) {
+                List<Node> routeHosts, List<Node> consumers, Node stack) {
 
         String label() {
             return name != null ? "project " + quote(name) : path;
@@ -96,7 +98,7 @@ final class ProjectSection {
         }
         ProjectSpec spec = new ProjectSpec(name, names, developers, ingress, exports, egress, quota, metricsPorts,
                 List.copyOf(apps.values()));
-        return new Read(node.path(), spec, name, nameNode, namespaces, hosts, consumers);
+        return new Read(node.path(), spec, name, nameNode, namespaces, hosts, consumers, f.node("stack"));
     }
 
     private static List<Node> namespaces(Checks checks, Fields f) {

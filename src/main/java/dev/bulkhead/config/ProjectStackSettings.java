@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The settings of a project stack as the operator runs it: the platform stack's inherited config plus
  * {@code bulkhead:layer: project} and {@code bulkhead:project}, read exactly as the Pulumi engine hands config to
- * the program. This is how {@code render --project} shows a project's layer without a cluster.
+ * the program. This is how {@code render --project} shows a project's layer without a cluster. A project whose
+ * stack is its team's own program has no such layer here.
  */
 public final class ProjectStackSettings {
 
@@ -31,6 +32,13 @@ public final class ProjectStackSettings {
         if (!names.contains(project)) {
             throw new ConfigException(new ConfigError(LayerSection.PROJECT, ConfigReader.quote(project)
                     + " is not a configured project" + Suggestions.didYouMean(project, names, "use one of " + names)));
+        }
+        var stack = platform.operator().stacks().get(project);
+        if (stack != null && stack.teamProgram()) {
+            throw new ConfigException(new ConfigError(ProjectsSection.KEY + "[" + project + "].stack", "project "
+                    + ConfigReader.quote(project) + " runs its team's own program (" + stack.repository()
+                    + (stack.path().isEmpty() ? "" : ", directory " + stack.path()) + "), not this program's project "
+                    + "layer; render that program in its own repository"));
         }
         Map<String, String> config = new LinkedHashMap<>(platform.operator().stackConfig());
         config.put(LayerSection.LAYER, Layer.PROJECT.configValue());

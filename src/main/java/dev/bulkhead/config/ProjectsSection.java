@@ -15,10 +15,10 @@ final class ProjectsSection {
     private static final Pattern INDEX = Pattern.compile("^" + Pattern.quote(KEY) + "\\[(\\d+)]");
 
     /**
-     * The projects read, and the name of each (by index) where it is valid and unique: errors inside a project
-     * are shown with that name.
+     * The projects read, the name of each (by index) where it is valid and unique (errors inside a project are
+     * shown with that name), and each as read, with the values later sections need.
      */
-    record Result(List<ProjectSpec> projects, List<String> names) {
+    record Result(List<ProjectSpec> projects, List<String> names, List<ProjectSection.Read> reads) {
 
         /** {@code errors}, each inside a named project carrying that project's name. */
         List<ConfigError> name(List<ConfigError> errors) {
@@ -49,6 +49,6 @@ final class ProjectsSection {
             boolean unique = name != null && reads.stream().filter(r -> name.equals(r.name())).count() == 1;
             names.add(unique ? name : null);
         }
-        return new Result(reads.stream().map(ProjectSection.Read::spec).toList(), names);
+        return new Result(reads.stream().map(ProjectSection.Read::spec).toList(), names, List.copyOf(reads));
     }
 }

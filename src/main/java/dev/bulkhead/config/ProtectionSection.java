@@ -1,5 +1,7 @@
 package dev.bulkhead.config;
 
+import dev.bulkhead.model.Layer;
+import dev.bulkhead.model.LayerSelection;
 import dev.bulkhead.model.ProjectSpec;
 import dev.bulkhead.model.ProtectionSpec;
 
@@ -13,6 +15,8 @@ import static dev.bulkhead.config.ConfigReader.quote;
  * and off in development. Deleting a protected project takes two changes: list it in {@code retiredProjects} (the
  * next {@code pulumi up} lifts the protection of its namespaces), then remove it from both lists (the next
  * {@code pulumi up} deletes it). Removing it at once leaves {@code pulumi up} stopping at its protected namespaces.
+ * Where projects run their own stacks (layers {@code platform} and {@code project}), their namespaces are protected
+ * whatever {@code protect} says, and retiring is always the first step.
  */
 final class ProtectionSection {
 
@@ -22,17 +26,20 @@ final class ProtectionSection {
     private ProtectionSection() {
     }
 
-    static ProtectionSpec read(Checks checks, Fields root, boolean production, List<ProjectSpec> projects) {
+    static ProtectionSpec read(Checks checks, Fields root, boolean production, List<ProjectSpec> projects,
+                               LayerSelection layer) {
         ConfigReader reader = checks.reader();
         Node protectNode = root.node(PROTECT);
         Boolean given = protectNode == null ? null : flag(reader, protectNode);
         boolean enabled = given == null ? production : given;
+        // with the operator, projects run their own stacks: their namespaces are protected until retired
+        boolean projectStacks = layer.layer() != Layer.ALL;
 
         List<String> names = projects.stream().map(ProjectSpec::name).filter(n -> n != null).toList();
         boolean allNamed = projects.stream().allMatch(p -> p.name() != null);
         List<String> retired = new ArrayList<>();
         Node retiredNode = root.node(RETIRED);
-        if (retiredNode != null && !enabled) {
+        if (retiredNode != null && !enabled && !projectStacks) {
             reader.error(RETIRED, "has no effect while " + PROTECT + " is false: unprotected projects are deleted as "
                     + "soon as they leave " + ProjectsSection.KEY + "; remove it");
             return new ProtectionSpec(false, List.of());
@@ -53,7 +60,7 @@ final class ProtectionSection {
                 retired.add(name);
             }
         }
-        return new ProtectionSpec(enabled, retired);
+        return new ProtectionSpec(enabled, retired, projectStacks);
     }
 
     /**

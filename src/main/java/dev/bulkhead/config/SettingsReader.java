@@ -67,8 +67,9 @@ final class SettingsReader {
         DerivedNames.check(reader, projects, sharedEgress);
 
         OperatorSpec operator = OperatorSection.read(checks, root, config);
+        operator = operator.withStacks(ProjectStackSection.read(checks, read.reads(), operator));
         LayerSelection layer = LayerSection.read(checks, root, projects, operator);
-        ProtectionSpec protection = ProtectionSection.read(checks, root, production, projects);
+        ProtectionSpec protection = ProtectionSection.read(checks, root, production, projects, layer);
 
         if (!reader.errors().isEmpty()) {
             throw new ConfigException(read.name(reader.errors()));

@@ -54,16 +54,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * The whole platform as one dependency graph: access roles, network, cluster, the cluster's access entries,
  * platform services, the egress waypoint, then per configured project its compartments, its apps (with their
- * IAM roles) and its ALB. Stack config
- * selects the layer: all of it, the platform with the operator reconciling each project's stack, or one project's
- * layer. The same function runs under the Pulumi engine ({@code pulumi up}) and under the mock engine
- * ({@code render}, tests). With {@code bulkhead:protect}, the stateful resources of the network, the cluster and each
- * project's ingress, and every project namespace, are protected ({@link Protection}); a retired project's are not.
+ * IAM roles) and its ALB. Stack config selects the layer: all of it; the platform with the operator, where each
+ * project's perimeter (its apps' policies included) is the platform's and its own stack (this program's project
+ * layer, or the team's own program) runs its apps; or one project's layer. The same function runs under the Pulumi
+ * engine ({@code pulumi up}) and under the mock engine ({@code render}, tests). With {@code bulkhead:protect}, the
+ * stateful resources of the network, the cluster and each project's ingress, and every project namespace, are
+ * protected ({@link Protection}); with the operator, project namespaces and Stacks always are. A retired project's are
+ * not.
  */
 public final class BulkheadProgram {
 
@@ -155,11 +158,19 @@ public final class BulkheadProgram {
                     .provider(cluster.kubernetesProvider())
                     .layer(withProjects ? Layer.ALL : Layer.PLATFORM)
                     .build(), ComponentResourceOptions.builder().dependsOn(List.of(platform))
-                    .resourceTransformations(Protection.namespaces(protection.protects(spec.name()))).build()));
+                    .resourceTransformations(Protection.namespaces(protection.protectsNamespaces(spec.name())))
+                    .build()));
         }
         if (!withProjects) {
+            // each project's apps' perimeter (policies, waypoints) is the platform's, made with the guards; the
+            // project's own stack runs the apps, once all of it exists
             Map<String, List<Resource>> sealed = new LinkedHashMap<>();
-            projects.forEach((name, project) -> sealed.put(name, project.resources()));
+            projects.forEach((name, project) -> {
+                List<Resource> ready = new ArrayList<>(project.resources());
+                apps(settings, settings.project(name).orElseThrow(), project, cluster.kubernetesProvider(),
+                        Layer.PLATFORM).ifPresent(apps -> ready.addAll(apps.resources()));
+                sealed.put(name, ready);
+            });
             var operator = new PulumiOperator("operator", PulumiOperatorArgs.builder()
                     .stack(settings.stack())
                     .spec(settings.operator())
@@ -170,6 +181,8 @@ public final class BulkheadProgram {
                     .publicSubnetCidrs(network.publicSubnetCidrs())
                     .egress(egressContext(settings))
                     .projectsSealed(sealed)
+                    .protectedStacks(settings.projects().stream().map(ProjectSpec::name)
+                            .filter(protection::protectsNamespaces).toList())
                     .provider(cluster.kubernetesProvider())
                     .build(), ComponentResourceOptions.builder().dependsOn(List.of(platform)).build());
             ctx.export("projectStacks", Output.of(List.copyOf(operator.stacks().keySet())));
@@ -178,10 +191,11 @@ public final class BulkheadProgram {
         // per project with ingress: its ALB, bound once its gateway namespace is sealed. The ALBs are AWS resources,
         // which project stacks (inside the cluster, without AWS access) cannot create, so they are always here.
         Map<String, List<? extends Resource>> gatewayReady = new LinkedHashMap<>();
-        // Apps run in the project stack's layer only with layer all; their AWS roles are the platform's in either layer.
+        // With layer all the apps run here; with the operator their workloads are the project stacks'. Their AWS
+        // roles are the platform's in either layer.
         if (withProjects) {
             projects.forEach((name, project) -> apps(settings, settings.project(name).orElseThrow(), project,
-                    cluster.kubernetesProvider()));
+                    cluster.kubernetesProvider(), Layer.ALL));
         }
         appIdentities(settings, cluster.clusterName());
 
@@ -205,8 +219,9 @@ public final class BulkheadProgram {
     }
 
     /**
-     * One project's layer, as its Stack runs it inside the cluster: the project's compartments in the namespaces
-     * the platform stack created, through the workspace's own ServiceAccount. Everything it needs from the
+     * One project's layer, as its Stack runs it inside the cluster: the project's own objects in the namespaces the
+     * platform stack created (the patch of their default ServiceAccounts) and its apps' workloads, whose policies the
+     * platform stack made, through the workspace's own ServiceAccount. Everything it needs from the
      * platform (trust domain, monitoring namespace, the other projects, subnet ranges, shared egress) is in the
      * config the platform stack passed to its Stack, so it needs no StackReference and no AWS access.
      */
@@ -225,24 +240,29 @@ public final class BulkheadProgram {
                 .provider(inCluster)
                 .layer(Layer.PROJECT)
                 .build(), null);
+        apps(settings, spec, project, inCluster, Layer.PROJECT);
         ctx.export("project", Output.of(spec.name()));
         ctx.export("namespaces", Output.of(project.namespaces()));
     }
 
-    /** A project's apps and waypoints, each namespace's after that namespace's guards. */
-    private static void apps(StackSettings settings, ProjectSpec spec, Project project,
-                             com.pulumi.kubernetes.Provider provider) {
+    /**
+     * A project's apps, each namespace's after that namespace's guards: all of them ({@link Layer#ALL}), their
+     * perimeter ({@link Layer#PLATFORM}) or their workloads ({@link Layer#PROJECT}); none without apps.
+     */
+    private static Optional<ProjectApps> apps(StackSettings settings, ProjectSpec spec, Project project,
+                                              com.pulumi.kubernetes.Provider provider, Layer layer) {
         if (spec.apps().isEmpty()) {
-            return;
+            return Optional.empty();
         }
         Map<String, List<? extends Resource>> guards = new LinkedHashMap<>();
         project.compartments().forEach(c -> guards.put(c.namespaceName(), c.guards()));
-        new ProjectApps("apps-" + spec.name(), ProjectAppsArgs.builder()
+        return Optional.of(new ProjectApps("apps-" + spec.name(), ProjectAppsArgs.builder()
                 .project(spec)
                 .platform(settings.platform())
                 .provider(provider)
                 .guards(guards)
-                .build(), null);
+                .layer(layer)
+                .build(), null));
     }
 
     /** One IAM role and Pod Identity association per app that asks for AWS access. */

@@ -142,7 +142,10 @@ class OperatorAndLayerRulesTest {
 
     @Test
     void secretNames() {
-        assertOnlyError(set(platform(), OP + ".credentialsSecret", "Backend_Creds"), OP + ".credentialsSecret",
+        assertOnlyError(set(platform(), OP + ".credentialsSecret", "backend-creds"), OP + ".credentialsSecret",
+                "\"backend-creds\" would be one credentials Secret for every project's stack, letting each project's "
+                        + "workspace read and rewrite the others' state", "bulkhead:projects[].stack.credentialsSecret");
+        assertOnlyError(set(platform(), OP + ".gitAuthSecret", "Git_Token"), OP + ".gitAuthSecret",
                 "is not a DNS name");
         assertOnlyError(set(platform(), OP + ".secretsProvider", "gcpkms://x"), OP + ".secretsProvider",
                 "awskms://");

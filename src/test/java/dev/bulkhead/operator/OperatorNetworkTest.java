@@ -76,6 +76,35 @@ class OperatorNetworkTest {
     }
 
     @Test
+    void eachWorkspaceReachesOnlyItsOwnProjectsBackend() {
+        External billingBackend = new External("3.5.141.7");
+        assertTrue(evaluator.allows(Flow.tcp(billingWorkspace, billingBackend, 443)),
+                () -> evaluator.evaluate(Flow.tcp(billingWorkspace, billingBackend, 443)).explain());
+        assertFalse(evaluator.allows(Flow.tcp(shopWorkspace, billingBackend, 443)),
+                "shop's workspace must not reach billing's state backend");
+        assertFalse(evaluator.allows(Flow.tcp(billingWorkspace, backend, 443)),
+                "billing's workspace must not reach the backend the others use");
+        assertTrue(evaluator.allows(Flow.tcp(billingWorkspace, git, 443)));
+    }
+
+    @Test
+    void onlyAProjectThatFetchesDependenciesReachesMaven() {
+        External maven = new External("151.101.12.209");
+        assertTrue(evaluator.allows(Flow.tcp(workspace("analytics"), maven, 443)),
+                () -> evaluator.evaluate(Flow.tcp(workspace("analytics"), maven, 443)).explain());
+        assertFalse(evaluator.allows(Flow.tcp(shopWorkspace, maven, 443)), "shop's image holds its dependencies");
+        assertFalse(evaluator.allows(Flow.tcp(billingWorkspace, maven, 443)));
+    }
+
+    @Test
+    void aWorkspaceOfAnUnknownStackReachesNothingOutside() {
+        Pod stranger = workspace("not-a-project");
+        for (External to : new External[]{apiServer, git, backend}) {
+            assertFalse(evaluator.allows(Flow.tcp(stranger, to, 443)), "unknown workspace to " + to.ip());
+        }
+    }
+
+    @Test
     void workspacesDoNotReachTheInternetAtLarge() {
         for (String ip : new String[]{"8.8.8.8", "1.1.1.1", "104.16.0.1"}) {
             assertFalse(evaluator.allows(Flow.tcp(shopWorkspace, new External(ip), 443)), "workspace to " + ip);

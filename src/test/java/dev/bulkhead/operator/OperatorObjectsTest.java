@@ -51,9 +51,10 @@ class OperatorObjectsTest {
         assertEquals("dev-shop", stack.get("stack"));
         assertEquals("https://github.com/acme/bulkhead.git", stack.get("projectRepo"));
         assertEquals("main", stack.get("branch"));
+        assertFalse(stack.containsKey("commit"));
         assertFalse(stack.containsKey("repoDir"), "the program is at the repository root");
-        assertEquals("s3://acme-pulumi-state/projects", stack.get("backend"));
-        assertEquals("awskms://alias/bulkhead-projects?region=eu-west-1", stack.get("secretsProvider"));
+        assertEquals("s3://acme-pulumi-state/projects/shop", stack.get("backend"), "a prefix of its own");
+        assertEquals("awskms://alias/bulkhead-shop?region=eu-west-1", stack.get("secretsProvider"));
         assertEquals("shop-workspace", stack.get("serviceAccountName"));
         assertEquals(false, stack.get("destroyOnFinalize"));
         assertEquals(true, stack.get("refresh"));
@@ -65,9 +66,32 @@ class OperatorObjectsTest {
         assertFalse(config.containsKey("bulkhead:operator"));
         Map<String, Object> workspace = map(map(stack, "workspaceTemplate"), "spec");
         assertEquals("restricted", workspace.get("securityProfile"));
-        assertEquals(List.of(Map.of("secretRef", Map.of("name", "project-stacks-backend"))), workspace.get("envFrom"));
+        assertEquals(List.of(Map.of("secretRef", Map.of("name", "shop-stack-credentials"))), workspace.get("envFrom"));
         assertEquals("pulumi-kubernetes-operator",
                 map(only("kubernetes:pulumi.com/v1:Stack", "operator-shop-stack").inputs(), "metadata").get("namespace"));
+    }
+
+    @Test
+    void noTwoProjectStacksShareStateKeysOrCredentials() {
+        Set<String> backends = new TreeSet<>();
+        Set<String> keys = new TreeSet<>();
+        Set<String> credentials = new TreeSet<>();
+        List<RenderedResource> stacks = platform.stream().filter(r -> r.type().equals("kubernetes:pulumi.com/v1:Stack"))
+                .toList();
+        assertEquals(3, stacks.size());
+        for (RenderedResource r : stacks) {
+            Map<String, Object> spec = map(r.inputs(), "spec");
+            backends.add((String) spec.get("backend"));
+            if (spec.get("secretsProvider") instanceof String key && key.startsWith("awskms://")) {
+                keys.add(key);
+            }
+            Map<String, Object> workspace = map(map(spec, "workspaceTemplate"), "spec");
+            credentials.add(String.valueOf(workspace.get("envFrom")));
+        }
+        assertEquals(Set.of("s3://acme-pulumi-state/projects/shop", "s3://acme-pulumi-state/projects/analytics",
+                "s3://acme-billing-state"), backends);
+        assertEquals(2, keys.size(), "shop and billing each have a KMS key; analytics the passphrase");
+        assertEquals(3, credentials.size());
     }
 
     @Test
@@ -92,9 +116,16 @@ class OperatorObjectsTest {
         assertEquals(new TreeSet<>(Stacks.settings("dev").project("shop").orElseThrow().namespaces()), bound);
 
         List<Map<String, Object>> rules = rules("operator-shop-clusterrole-bulkhead-shop-workspace");
-        // all the project layer holds today is the patch of each namespace's default ServiceAccount
-        assertEquals(List.of(Map.of("apiGroups", List.of(""), "resources", List.of("serviceaccounts"),
-                "resourceNames", List.of("default"), "verbs", List.of("get", "patch"))), rules);
+        Set<String> written = new TreeSet<>();
+        for (Map<String, Object> rule : rules) {
+            if (((List<?>) rule.get("verbs")).contains("create")) {
+                written.add(rule.get("apiGroups") + "/" + rule.get("resources"));
+            }
+        }
+        // the app kinds of the workload component, and nothing else
+        assertEquals(Set.of("[]/[configmaps]", "[]/[secrets]", "[]/[serviceaccounts]", "[]/[services]",
+                "[apps]/[deployments]", "[autoscaling]/[horizontalpodautoscalers]", "[policy]/[poddisruptionbudgets]"),
+                written);
 
         List<Map<String, Object>> namespaceRules = rules("operator-shop-clusterrole-bulkhead-shop-workspace-namespaces");
         assertEquals(1, namespaceRules.size());

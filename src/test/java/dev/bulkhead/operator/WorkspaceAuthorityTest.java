@@ -12,11 +12,10 @@ import dev.bulkhead.isolation.PerimeterKinds;
 import dev.bulkhead.render.RenderedResource;
 import dev.bulkhead.testing.LayerStacks;
 import dev.bulkhead.testing.Stacks;
+import dev.bulkhead.testing.Writes;
 import org.junit.jupiter.api.Test;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -67,7 +66,7 @@ class WorkspaceAuthorityTest {
                 }
                 objects++;
                 AdmissionRequest request = request(workspace, r);
-                String verb = r.type().endsWith("Patch") ? "patch" : "create";
+                String verb = Writes.verb(r);
                 assertFalse(authority.rbac(request, verb).isEmpty(), () -> project + ": RBAC refuses " + request.describe());
                 AdmissionDecision decision = authority.admission(request);
                 assertTrue(decision.admitted(), () -> project + ": admission refuses " + request.describe() + ": "
@@ -101,20 +100,7 @@ class WorkspaceAuthorityTest {
         assertTrue(tried > 40, "every perimeter object of the whole render was tried: " + tried);
     }
 
-    /** The write a workspace makes for a rendered object: create, or the update a patch becomes. */
-    private static AdmissionRequest request(Identity who, RenderedResource r) {
-        String type = r.type().substring("kubernetes:".length());
-        String apiVersion = type.substring(0, type.lastIndexOf(':')).replace("core/", "");
-        String kind = type.substring(type.lastIndexOf(':') + 1).replace("Patch", "");
-        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
-        String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
-        boolean patch = r.type().endsWith("Patch");
-        Map<String, Object> object = new LinkedHashMap<>(r.inputs());
-        object.put("kind", kind);
-        String namespace = RenderView.namespace(r).orElse(null);
-        return new AdmissionRequest(who, patch ? "UPDATE" : "CREATE", group, version, WorkspaceRbac.resource(kind),
-                kind, namespace, RenderView.name(r), object, patch ? Map.of("metadata", Map.of("name",
-                RenderView.name(r), "namespace", namespace)) : null,
-                new RenderView(LayerStacks.rendered("platform")).namespaceLabels().getOrDefault(namespace, Map.of()));
+    private AdmissionRequest request(Identity who, RenderedResource r) {
+        return Writes.of(who, r, platform.namespaceLabels());
     }
 }

@@ -76,8 +76,10 @@ class LayerRenderTest {
             }
         }
         assertEquals(1, count(shop, PROJECT_TYPE));
-        // nothing of the perimeter: the platform stack created it with the namespaces
-        assertEquals(Set.of("kubernetes:core/v1:ServiceAccountPatch"), kinds);
+        // its apps' workloads and the patch of default; nothing of the perimeter: the platform stack created it
+        assertEquals(Set.of("kubernetes:apps/v1:Deployment", "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
+                "kubernetes:core/v1:Service", "kubernetes:core/v1:ServiceAccount",
+                "kubernetes:core/v1:ServiceAccountPatch", "kubernetes:policy/v1:PodDisruptionBudget"), kinds);
     }
 
     @Test

@@ -100,6 +100,23 @@ class ProtectedStateTest {
         assertTrue(options.protectedResources().containsAll(STATEFUL), options::toString);
     }
 
+    @Test
+    void withTheOperatorTheTeamsNamespacesAndStacksStayProtectedUntilRetiredWhateverProtectSays() {
+        Map<String, Object> config = LayerStacks.platformConfig();
+        config.put("bulkhead:protect", "false");
+        config.put("bulkhead:retiredProjects", List.of("billing"));
+        Options options = run(parse(config));
+        assertEquals(Set.of("analytics", "analytics-jobs", "shop-api", "shop-gateway", "shop-web"),
+                options.protectedNamespaces(), "billing is retired");
+        Set<String> stacks = new TreeSet<>();
+        options.protectedResources().stream().filter(k -> k.startsWith("kubernetes:pulumi.com/v1:Stack::"))
+                .forEach(stacks::add);
+        assertEquals(Set.of("kubernetes:pulumi.com/v1:Stack::operator-analytics-stack",
+                "kubernetes:pulumi.com/v1:Stack::operator-shop-stack"), stacks);
+        assertTrue(options.protectedResources().stream().noneMatch(k -> k.startsWith("aws:")),
+                "the platform's own stateful resources follow bulkhead:protect: " + options.protectedResources());
+    }
+
     private static String findNamespace(Options options, String namespace) {
         return options.protectedResources().stream().filter(k -> k.startsWith(NAMESPACE) && k.endsWith("-namespace-"
                 + namespace)).map(k -> k.substring((NAMESPACE + "::").length())).findFirst().orElse("(missing) " + namespace);

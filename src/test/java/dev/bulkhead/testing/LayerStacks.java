@@ -26,6 +26,10 @@ public final class LayerStacks {
 
     public static final String GIT_CIDR = "140.82.112.0/20";
     public static final String BACKEND_CIDR = "52.92.0.0/17";
+    /** billing keeps its state in a backend of its own, in another range. */
+    public static final String BILLING_BACKEND_CIDR = "3.5.140.0/22";
+    /** Maven Central's range, which only analytics' workspace fetches from. */
+    public static final String DEPENDENCY_CIDR = "151.101.0.0/16";
 
     private static final ConcurrentHashMap<String, List<RenderedResource>> RENDERS = new ConcurrentHashMap<>();
 
@@ -51,10 +55,31 @@ public final class LayerStacks {
         operator.put("branch", "main");
         operator.put("stateBackend", "s3://acme-pulumi-state/projects");
         operator.put("secretsProvider", "awskms://alias/bulkhead-projects?region=eu-west-1");
-        operator.put("credentialsSecret", "project-stacks-backend");
         operator.put("gitCidrs", List.of(GIT_CIDR));
         operator.put("backendCidrs", List.of(BACKEND_CIDR));
+        operator.put("dependencyCidrs", List.of(DEPENDENCY_CIDR));
         return operator;
+    }
+
+    /**
+     * Each project's own stack settings: shop with the defaults and a KMS key of its own, billing with a backend of
+     * its own, analytics with the passphrase and Maven downloads.
+     */
+    public static Map<String, Object> stackSection(String project) {
+        Map<String, Object> stack = new LinkedHashMap<>();
+        switch (project) {
+            case "shop" -> stack.put("secretsProvider", "awskms://alias/bulkhead-shop?region=eu-west-1");
+            case "billing" -> {
+                stack.put("stateBackend", "s3://acme-billing-state");
+                stack.put("secretsProvider", "awskms://alias/bulkhead-billing?region=eu-west-1");
+                stack.put("backendCidrs", List.of(BILLING_BACKEND_CIDR));
+            }
+            default -> {
+                stack.put("secretsProvider", "passphrase");
+                stack.put("fetchDependencies", true);
+            }
+        }
+        return stack;
     }
 
     /** The dev stack as a platform layer with the operator. */
@@ -62,7 +87,21 @@ public final class LayerStacks {
         Map<String, Object> config = devConfig();
         config.put("bulkhead:layer", "platform");
         config.put("bulkhead:operator", operatorSection());
+        withStacks(config, LayerStacks::stackSection);
         return config;
+    }
+
+    /** {@code config} with each project's {@code stack} set to what {@code stacks} gives for it. */
+    @SuppressWarnings("unchecked")
+    public static void withStacks(Map<String, Object> config,
+                                  java.util.function.Function<String, Map<String, Object>> stacks) {
+        List<Object> projects = new java.util.ArrayList<>();
+        for (Object p : (List<Object>) config.get("bulkhead:projects")) {
+            Map<String, Object> project = new LinkedHashMap<>((Map<String, Object>) p);
+            project.put("stack", stacks.apply((String) project.get("name")));
+            projects.add(project);
+        }
+        config.put("bulkhead:projects", projects);
     }
 
     public static StackSettings platform() {

@@ -14,7 +14,8 @@ public final class ProjectStacks {
     }
 
     public static Manifest stack(StackSettings platform, String project) {
-        return ProjectStack.of(platform.stack(), project, OperatorChart.NAMESPACE, platform.operator());
+        return ProjectStack.of(platform.stack(), platform.project(project).orElseThrow(), OperatorChart.NAMESPACE,
+                platform.operator());
     }
 
     public static Map<String, Object> spec(StackSettings platform, String project) {

@@ -21,6 +21,7 @@ class WorkloadRenderTest {
     private static final String SERVICE = "kubernetes:core/v1:Service";
     private static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
     private static final String ROLE = "aws:iam/role:Role";
+    private static final String POLICY = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> metadata(RenderedResource r) {
@@ -68,7 +69,7 @@ class WorkloadRenderTest {
     }
 
     @Test
-    void thePlatformLayerOwnsAppRolesAndRunsNoApp() {
+    void thePlatformLayerOwnsAppRolesAndPoliciesAndTheProjectStacksRunTheApps() {
         List<RenderedResource> platform = LayerStacks.rendered("platform");
         Set<String> roles = new TreeSet<>();
         platform.stream().filter(r -> r.type().equals(ROLE) && r.name().startsWith("app-identity-"))
@@ -78,7 +79,16 @@ class WorkloadRenderTest {
                 "aws:eks/podIdentityAssociation:PodIdentityAssociation") && r.name().startsWith("app-identity-"))
                 .count());
         assertEquals(Set.of(), ids(platform, DEPLOYMENT));
-        assertEquals(Set.of(), ids(LayerStacks.rendered("shop"), DEPLOYMENT), "project stacks do not run apps yet");
+        assertTrue(ids(platform, "kubernetes:core/v1:ServiceAccount").stream()
+                .allMatch(id -> id.startsWith("pulumi-kubernetes-operator/")), "only the workspaces' accounts");
+        // the perimeter of every app, and the waypoint of the namespace with L7 rules, are the platform's
+        assertEquals(ids(Stacks.rendered("dev"), POLICY).stream().filter(id -> id.contains("/app-")).toList(),
+                ids(platform, POLICY).stream().filter(id -> id.contains("/app-")).toList());
+        assertEquals(Set.of("shop-api/waypoint"), ids(platform, GATEWAY).stream()
+                .filter(id -> id.endsWith("/waypoint")).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(Set.of("shop-api/catalog", "shop-api/orders", "shop-web/storefront"),
+                ids(LayerStacks.rendered("shop"), DEPLOYMENT), "the project's stack runs its apps");
+        assertEquals(Set.of(), ids(LayerStacks.rendered("shop"), POLICY));
         assertTrue(LayerStacks.rendered("shop").stream().noneMatch(r -> r.type().startsWith("aws:")));
     }
 }

@@ -3,19 +3,24 @@ package dev.bulkhead.operator;
 import dev.bulkhead.isolation.AllowDns;
 import dev.bulkhead.isolation.NetworkPolicyParts;
 import dev.bulkhead.manifest.Manifest;
+import dev.bulkhead.model.ProjectStackSpec;
+import dev.bulkhead.naming.Names;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import static dev.bulkhead.isolation.NetworkPolicyParts.EGRESS;
 import static dev.bulkhead.isolation.NetworkPolicyParts.INGRESS;
 
 /**
  * Seals the operator's namespace: default deny both ways and DNS, then exactly the flows the operator needs.
- * The manager reaches the Kubernetes API, the git host (it polls the tracked branch) and the workspace pods' gRPC
- * port; a workspace pod admits only the manager, on that port, and reaches only the Kubernetes API, the git host,
- * the state backend and, when configured, the dependency hosts, all on 443.
+ * The manager reaches the Kubernetes API, every project's git host (it polls the tracked branches) and the workspace
+ * pods' gRPC port; a workspace pod admits only the manager, on that port. Each project's workspace reaches, on 443,
+ * only the Kubernetes API, its own project's git host and state backend and, when its image lacks them, the Maven
+ * and plugin download ranges: one egress policy per project, selecting its workspace pod by the name the operator
+ * gives it ({@value Workspaces#NAME_LABEL}), so one project's workspace cannot reach another's backend.
  *
  * <p>The Kubernetes API is given as address blocks: on EKS the private endpoint's network interfaces sit in the
  * cluster's subnets, whose addresses are not known before they exist, so the blocks are the whole private
@@ -32,17 +37,22 @@ public final class OperatorNetworkPolicies {
     private OperatorNetworkPolicies() {
     }
 
+    /** The name of {@code project}'s workspace egress policy. */
+    public static String workspaceEgress(String project) {
+        return Names.kubernetes(WORKSPACE_EGRESS, project);
+    }
+
     /**
      * @param apiServerCidrs where the Kubernetes API answers (see the class comment)
-     * @param gitCidrs       the git host
-     * @param backendCidrs   the state backend
-     * @param dependencyCidrs Maven and plugin downloads; may be empty
+     * @param stacks         each project's stack settings, by project name: its git host, backend and download ranges
      */
-    public static List<Manifest> of(String namespace, List<String> apiServerCidrs, List<String> gitCidrs,
-                                    List<String> backendCidrs, List<String> dependencyCidrs) {
+    public static List<Manifest> of(String namespace, List<String> apiServerCidrs,
+                                    Map<String, ProjectStackSpec> stacks) {
         var manager = NetworkPolicyParts.podsIn(namespace, OperatorChart.MANAGER_POD_LABELS);
         var workspaces = NetworkPolicyParts.podsIn(namespace, Workspaces.POD_LABELS);
         var https = List.of(NetworkPolicyParts.tcp(Workspaces.HTTPS));
+        TreeSet<String> everyGitHost = new TreeSet<>();
+        stacks.values().forEach(s -> everyGitHost.addAll(s.gitCidrs()));
 
         List<Manifest> policies = new ArrayList<>();
         policies.add(policy(namespace, DEFAULT_DENY, Map.of(
@@ -54,30 +64,36 @@ public final class OperatorNetworkPolicies {
                 "egress", List.of(NetworkPolicyParts.to(
                         List.of(NetworkPolicyParts.podsIn(AllowDns.DNS_NAMESPACE, AllowDns.DNS_POD_LABELS)),
                         List.of(NetworkPolicyParts.udp(AllowDns.DNS_PORT), NetworkPolicyParts.tcp(AllowDns.DNS_PORT)))))));
+        List<Map<String, Object>> managerEgress = new ArrayList<>();
+        managerEgress.add(NetworkPolicyParts.to(blocks(apiServerCidrs), https));
+        if (!everyGitHost.isEmpty()) {
+            managerEgress.add(NetworkPolicyParts.to(blocks(List.copyOf(everyGitHost)), https));
+        }
+        managerEgress.add(NetworkPolicyParts.to(List.of(workspaces),
+                List.of(NetworkPolicyParts.tcp(Workspaces.GRPC_PORT))));
         policies.add(policy(namespace, OPERATOR_EGRESS, Map.of(
                 "podSelector", NetworkPolicyParts.matchLabels(OperatorChart.MANAGER_POD_LABELS),
                 "policyTypes", List.of(EGRESS),
-                "egress", List.of(
-                        NetworkPolicyParts.to(blocks(apiServerCidrs), https),
-                        NetworkPolicyParts.to(blocks(gitCidrs), https),
-                        NetworkPolicyParts.to(List.of(workspaces),
-                                List.of(NetworkPolicyParts.tcp(Workspaces.GRPC_PORT)))))));
+                "egress", managerEgress)));
         policies.add(policy(namespace, WORKSPACE_INGRESS, Map.of(
                 "podSelector", NetworkPolicyParts.matchLabels(Workspaces.POD_LABELS),
                 "policyTypes", List.of(INGRESS),
                 "ingress", List.of(NetworkPolicyParts.from(List.of(manager),
                         List.of(NetworkPolicyParts.tcp(Workspaces.GRPC_PORT)))))));
-        List<Map<String, Object>> workspaceEgress = new ArrayList<>(List.of(
-                NetworkPolicyParts.to(blocks(apiServerCidrs), https),
-                NetworkPolicyParts.to(blocks(gitCidrs), https),
-                NetworkPolicyParts.to(blocks(backendCidrs), https)));
-        if (!dependencyCidrs.isEmpty()) {
-            workspaceEgress.add(NetworkPolicyParts.to(blocks(dependencyCidrs), https));
-        }
-        policies.add(policy(namespace, WORKSPACE_EGRESS, Map.of(
-                "podSelector", NetworkPolicyParts.matchLabels(Workspaces.POD_LABELS),
-                "policyTypes", List.of(EGRESS),
-                "egress", workspaceEgress)));
+        stacks.forEach((project, stack) -> {
+            List<Map<String, Object>> egress = new ArrayList<>(List.of(
+                    NetworkPolicyParts.to(blocks(apiServerCidrs), https),
+                    NetworkPolicyParts.to(blocks(stack.gitCidrs()), https),
+                    NetworkPolicyParts.to(blocks(stack.backendCidrs()), https)));
+            if (!stack.dependencyCidrs().isEmpty()) {
+                egress.add(NetworkPolicyParts.to(blocks(stack.dependencyCidrs()), https));
+            }
+            policies.add(policy(namespace, workspaceEgress(project), Map.of(
+                    "podSelector", NetworkPolicyParts.matchLabels(
+                            Workspaces.podLabels(ProjectStack.objectName(project))),
+                    "policyTypes", List.of(EGRESS),
+                    "egress", egress)));
+        });
         return policies;
     }
 

@@ -14,6 +14,7 @@ import dev.bulkhead.manifest.Manifest;
 import dev.bulkhead.model.ProjectSpec;
 import dev.bulkhead.naming.Labels;
 import dev.bulkhead.project.Project;
+import dev.bulkhead.protection.Protection;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
@@ -23,10 +24,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The Pulumi Kubernetes Operator in its sealed namespace, and for each project the workspace identity and RBAC and
- * the {@code Stack} that reconciles the project's layer of this program from git. The project's namespaces are not
- * created here: the platform stack creates them sealed (guards, perimeter, developer access) before any Stack
- * exists, and the Stack waits for them ({@link PulumiOperatorArgs#projectsSealed()}).
+ * The Pulumi Kubernetes Operator in its sealed namespace, and for each project the workspace identity, RBAC and
+ * egress, and the {@code Stack} that reconciles the project's own stack from git (this program's project layer, or the
+ * team's own program). The project's namespaces are not created here: the platform stack creates them sealed (guards,
+ * perimeter, developer access, its apps' policies) before any Stack exists, and the Stack waits for them
+ * ({@link PulumiOperatorArgs#projectsSealed()}). A project's Stack is protected like its namespaces
+ * ({@link PulumiOperatorArgs#protectedStacks()}).
  */
 public final class PulumiOperator extends ComponentResource {
 
@@ -43,8 +46,7 @@ public final class PulumiOperator extends ComponentResource {
         CustomResource ns = register(name + "-namespace", OperatorNamespace.of(namespace), List.of(), args);
 
         List<Resource> sealed = new ArrayList<>(List.of(ns));
-        for (Manifest policy : OperatorNetworkPolicies.of(namespace, args.apiServerCidrs(), args.spec().gitCidrs(),
-                args.spec().backendCidrs(), args.spec().dependencyCidrs())) {
+        for (Manifest policy : OperatorNetworkPolicies.of(namespace, args.apiServerCidrs(), args.spec().stacks())) {
             sealed.add(register(name + "-" + policy.name(), policy, List.of(ns), args));
         }
 
@@ -73,13 +75,17 @@ public final class PulumiOperator extends ComponentResource {
             }
             List<Resource> ready = new ArrayList<>(sealed);
             ready.addAll(args.projectsSealed().getOrDefault(project.name(), List.of()));
-            for (Manifest rbac : WorkspaceRbac.of(project.name(), namespace, layerObjects)) {
+            for (Manifest rbac : WorkspaceRbac.of(project.name(), namespace, project.namespaces(), layerObjects)) {
                 ready.add(register(prefix + "-" + rbac.kind().toLowerCase(Locale.ROOT) + "-"
                         + (rbac.namespace() == null ? "" : rbac.namespace() + "-") + rbac.name(), rbac, ready, args));
             }
             ready.add(release);
-            stacks.put(project.name(), register(prefix + "-stack",
-                    ProjectStack.of(args.stack(), project.name(), namespace, args.spec()), ready, args));
+            stacks.put(project.name(), OperatorResources.create(prefix + "-stack",
+                    ProjectStack.of(args.stack(), project, namespace, args.spec()), CustomResourceOptions.builder()
+                            .parent(this).provider(args.provider()).dependsOn(List.copyOf(ready))
+                            .resourceTransformations(Protection.projectStacks(
+                                    args.protectedStacks().contains(project.name())))
+                            .build()));
         }
         registerOutputs(Map.of(
                 "namespace", Output.of(namespace),

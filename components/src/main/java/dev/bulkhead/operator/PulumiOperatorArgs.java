@@ -30,6 +30,7 @@ public final class PulumiOperatorArgs extends ResourceArgs {
     private List<String> publicSubnetCidrs = List.of();
     private EgressContext egress = EgressContext.closed();
     private Map<String, List<Resource>> projectsSealed = Map.of();
+    private List<String> protectedStacks = List.of();
 
     private PulumiOperatorArgs() {
     }
@@ -61,7 +62,7 @@ public final class PulumiOperatorArgs extends ResourceArgs {
 
     /**
      * Per project, what its Stack and its workspace's RoleBindings wait for: the project's namespaces, sealed with
-     * their guards and the platform's contents by the platform stack.
+     * their guards and the platform's contents, and its apps' policies and waypoints, by the platform stack.
      */
     public Map<String, List<Resource>> projectsSealed() {
         return projectsSealed;
@@ -69,6 +70,11 @@ public final class PulumiOperatorArgs extends ResourceArgs {
 
     public Provider provider() {
         return provider;
+    }
+
+    /** The projects whose Stack object is protected from deletion (those whose namespaces are). */
+    public List<String> protectedStacks() {
+        return protectedStacks;
     }
 
     /** The public (ALB) subnets, which a project's gateway admits; the project layers' plans need them. */
@@ -136,6 +142,11 @@ public final class PulumiOperatorArgs extends ResourceArgs {
             return this;
         }
 
+        public Builder protectedStacks(List<String> protectedStacks) {
+            args.protectedStacks = List.copyOf(protectedStacks);
+            return this;
+        }
+
         public Builder egress(EgressContext egress) {
             args.egress = egress;
             return this;
@@ -155,6 +166,9 @@ public final class PulumiOperatorArgs extends ResourceArgs {
             }
             if (!args.spec.enabled()) {
                 throw new IllegalArgumentException("PulumiOperatorArgs: the operator is not enabled in its spec");
+            }
+            for (ProjectSpec project : args.projects) {
+                args.spec.stack(project.name());
             }
             return args;
         }

@@ -3,10 +3,10 @@ package dev.bulkhead.operator;
 import dev.bulkhead.isolation.PerimeterKinds;
 import dev.bulkhead.manifest.Manifest;
 import dev.bulkhead.naming.Names;
+import dev.bulkhead.workload.WorkloadKinds;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,21 +16,23 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The identity of one project's workspace and what it may do, derived from the objects the project layer
- * manages so that it can do exactly that and nothing more:
+ * The identity of one project's workspace and what it may do, so that it can run its project's stack and nothing
+ * more:
  * <ul>
  *   <li>a ServiceAccount in the operator's namespace, the workspace pod's identity;</li>
  *   <li>a ClusterRoleBinding to {@code system:auth-delegator}: the workspace agent checks each call of the
  *       operator with a TokenReview and a SubjectAccessReview, which that role allows;</li>
  *   <li>read access to the project's own namespaces, by name: the platform stack creates and labels them, because a
  *       namespace's labels decide its project membership and Pod Security level;</li>
- *   <li>a ClusterRole with one rule per kind the project layer holds (full control of those kinds; only get
- *       and patch, by name, for objects Kubernetes made and the project layer patches), granted by a RoleBinding in
- *       each project namespace where the layer holds something, so it is worth nothing elsewhere.</li>
+ *   <li>a ClusterRole granted by a RoleBinding in each of the project's tenant namespaces (never its gateway's), so
+ *       it is worth nothing elsewhere: full control of the app kinds of {@link WorkloadKinds#WRITTEN} (what a team's
+ *       stack creates for its apps), reading of {@link WorkloadKinds#AWAITED} (what the Kubernetes provider watches
+ *       while it waits for them), and one rule per further kind this program's project layer holds (full control,
+ *       or get and patch by name of objects Kubernetes made and the layer patches).</li>
  * </ul>
- * The project layer holds no perimeter object (the platform stack creates those), so neither does this role: today
- * it is get and patch of the ServiceAccount {@code default}. A kind added to the project layer (an app's
- * Deployment, say) adds its rule here by itself; admission decides separately what such an object may contain.
+ * No perimeter kind, RBAC object, Pod, Namespace or Stack is ever granted: a project layer holding a perimeter object
+ * fails here. What the granted kinds may contain (no external IPs, ClusterIP only, token-less ServiceAccounts, no
+ * reserved pod labels) is admission's to decide, for the workspace as for any tenant.
  */
 public final class WorkspaceRbac {
 
@@ -52,35 +54,38 @@ public final class WorkspaceRbac {
     /**
      * Every RBAC object of one project's workspace.
      *
-     * @param projectObjects the objects the project layer manages (Namespaces among them, read only)
+     * @param namespaces   the project's tenant namespaces, where its stack may write
+     * @param layerObjects the objects this program's project layer manages (Namespaces among them, read only), all in
+     *                     those namespaces
      */
-    public static List<Manifest> of(String project, String operatorNamespace, List<Manifest> projectObjects) {
+    public static List<Manifest> of(String project, String operatorNamespace, List<String> namespaces,
+                                    List<Manifest> layerObjects) {
+        if (namespaces.isEmpty()) {
+            // an empty resourceNames list would grant every namespace
+            throw new IllegalArgumentException(project + ": a project without namespaces");
+        }
         String account = serviceAccountName(project);
         Map<String, Object> subject = Map.of("kind", "ServiceAccount", "name", account,
                 "namespace", operatorNamespace);
-        Set<String> namespaces = new TreeSet<>();
-        Set<String> bound = new TreeSet<>();
         List<Manifest> namespaced = new ArrayList<>();
-        for (Manifest m : projectObjects) {
-            if (m.namespace() == null) {
-                if (!m.kind().equals("Namespace")) {
-                    throw new IllegalArgumentException(m.id() + ": a project layer manages no cluster-scoped "
-                            + "objects besides reading its namespaces");
-                }
-                namespaces.add(m.name());
-            } else {
-                if (PerimeterKinds.contains(m.apiVersion(), m.kind())) {
-                    throw new IllegalArgumentException(m.id() + ": the perimeter is the platform's; a project layer "
-                            + "holds none of it");
-                }
-                namespaces.add(m.namespace());
-                bound.add(m.namespace());
-                namespaced.add(m);
+        for (Manifest m : layerObjects) {
+            String where = m.namespace() == null ? m.name() : m.namespace();
+            if (m.namespace() == null && !m.kind().equals("Namespace")) {
+                throw new IllegalArgumentException(m.id() + ": a project layer manages no cluster-scoped "
+                        + "objects besides reading its namespaces");
             }
-        }
-        if (namespaces.isEmpty()) {
-            // an empty resourceNames list would grant every namespace
-            throw new IllegalArgumentException(project + ": a project layer without namespaces");
+            if (!namespaces.contains(where)) {
+                throw new IllegalArgumentException(m.id() + ": outside project " + project + "'s namespaces "
+                        + namespaces);
+            }
+            if (m.namespace() == null) {
+                continue;
+            }
+            if (PerimeterKinds.contains(m.apiVersion(), m.kind()) || RBAC_GROUP.equals(group(m.apiVersion()))) {
+                throw new IllegalArgumentException(m.id() + ": the perimeter and permissions are the platform's; a "
+                        + "project layer holds none of them");
+            }
+            namespaced.add(m);
         }
         String namespaceRole = Names.kubernetes("bulkhead", project, "workspace-namespaces");
         String objectRole = Names.kubernetes("bulkhead", project, "workspace");
@@ -92,11 +97,12 @@ public final class WorkspaceRbac {
         out.add(clusterRoleBinding(Names.kubernetes("bulkhead", project, "workspace-auth-delegator"),
                 AUTH_DELEGATOR, subject));
         out.add(new Manifest(RBAC_API, "ClusterRole", namespaceRole, null, PulumiOperator.labels(),
-                Map.of("rules", List.of(rule("", "namespaces", List.copyOf(namespaces), READ))), false));
+                Map.of("rules", List.of(rule("", "namespaces", List.copyOf(new TreeSet<>(namespaces)), READ))),
+                false));
         out.add(clusterRoleBinding(namespaceRole, namespaceRole, subject));
         out.add(new Manifest(RBAC_API, "ClusterRole", objectRole, null, PulumiOperator.labels(),
                 Map.of("rules", namespacedRules(namespaced)), false));
-        for (String namespace : bound) {
+        for (String namespace : new TreeSet<>(namespaces)) {
             out.add(new Manifest(RBAC_API, "RoleBinding", objectRole, namespace, PulumiOperator.labels(), Map.of(
                     "roleRef", roleRef(objectRole),
                     "subjects", List.of(subject)), false));
@@ -104,10 +110,17 @@ public final class WorkspaceRbac {
         return out;
     }
 
-    /** One rule per (group, resource): full control, or get and patch by name for objects only patched. */
+    /**
+     * The rules of the workspace's role: full control of the app kinds and of every kind the layer creates, get and
+     * patch by name of what it only patches, and reading of what the provider awaits; one rule per (group, resource),
+     * in a fixed order.
+     */
     static List<Map<String, Object>> namespacedRules(List<Manifest> objects) {
         Map<String, Set<String>> patchedNames = new TreeMap<>();
-        Set<String> managed = new LinkedHashSet<>();
+        Set<String> managed = new TreeSet<>();
+        for (WorkloadKinds.Kind kind : WorkloadKinds.WRITTEN) {
+            managed.add(kind.group() + "/" + kind.resource());
+        }
         for (Manifest m : objects) {
             String key = group(m.apiVersion()) + "/" + resource(m.kind());
             if (m.patch()) {
@@ -117,16 +130,32 @@ public final class WorkspaceRbac {
             }
         }
         List<Map<String, Object>> rules = new ArrayList<>();
-        for (String key : new TreeSet<>(managed)) {
-            rules.add(rule(key.substring(0, key.indexOf('/')), key.substring(key.indexOf('/') + 1), List.of(), MANAGE));
+        for (String key : managed) {
+            rules.add(rule(groupOf(key), resourceOf(key), List.of(), MANAGE));
         }
         patchedNames.forEach((key, names) -> {
             if (!managed.contains(key)) {
-                rules.add(rule(key.substring(0, key.indexOf('/')), key.substring(key.indexOf('/') + 1),
-                        List.copyOf(names), PATCH_ONLY));
+                rules.add(rule(groupOf(key), resourceOf(key), List.copyOf(names), PATCH_ONLY));
             }
         });
+        Set<String> awaited = new TreeSet<>();
+        for (WorkloadKinds.Kind kind : WorkloadKinds.AWAITED) {
+            awaited.add(kind.group() + "/" + kind.resource());
+        }
+        for (String key : awaited) {
+            if (!managed.contains(key)) {
+                rules.add(rule(groupOf(key), resourceOf(key), List.of(), READ));
+            }
+        }
         return rules;
+    }
+
+    private static String groupOf(String key) {
+        return key.substring(0, key.indexOf('/'));
+    }
+
+    private static String resourceOf(String key) {
+        return key.substring(key.indexOf('/') + 1);
     }
 
     /** The API group of an apiVersion: {@code ""} for the core group ({@code v1}). */
@@ -136,7 +165,7 @@ public final class WorkspaceRbac {
     }
 
     /** The plural resource name Kubernetes uses for a kind: NetworkPolicy to networkpolicies, Gateway to gateways. */
-    static String resource(String kind) {
+    public static String resource(String kind) {
         String lower = kind.toLowerCase(Locale.ROOT);
         if (lower.endsWith("y") && lower.length() > 1 && "aeiou".indexOf(lower.charAt(lower.length() - 2)) < 0) {
             return lower.substring(0, lower.length() - 1) + "ies";

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The one place that decides which resources may not be deleted. Given to a component as a resource
  * transformation, it marks every stateful resource below it {@code protect} (the VPC, the EKS cluster and its node
- * groups, KMS keys, log groups, buckets, load balancers, and project namespaces), and additionally
+ * groups, KMS keys, log groups, buckets, load balancers, project namespaces and projects' operator Stacks), and additionally
  * {@code retainOnDelete} where deleting would destroy data people expect to keep (log groups and buckets: audit
  * logs and access logs outlive the stack). A protected resource makes {@code pulumi up} and {@code pulumi destroy}
  * stop with an error instead of deleting it; lifting the protection is a deliberate change of config.
@@ -31,6 +31,8 @@ public final class Protection {
             "aws:s3/bucketV2:BucketV2");
     /** A project namespace: deleting it deletes every workload and volume claim in it. */
     public static final String NAMESPACE_TYPE = "kubernetes:core/v1:Namespace";
+    /** A project's operator Stack: deleting it stops the project's own stack, whose workloads live in the namespaces. */
+    public static final String PROJECT_STACK_TYPE = "kubernetes:pulumi.com/v1:Stack";
 
     private Protection() {
     }
@@ -43,6 +45,11 @@ public final class Protection {
     /** The transformations that protect the namespaces below a component (and nothing else), when {@code on}. */
     public static List<ResourceTransformation> namespaces(boolean on) {
         return on ? List.of(transformation(List.of(NAMESPACE_TYPE))) : List.of();
+    }
+
+    /** The transformations that protect a project's operator Stack (given to the Stack itself), when {@code on}. */
+    public static List<ResourceTransformation> projectStacks(boolean on) {
+        return on ? List.of(transformation(List.of(PROJECT_STACK_TYPE))) : List.of();
     }
 
     /** Protects the resources of {@code types} below the component it is given to. */

@@ -4,7 +4,6 @@ import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceArgs;
 import dev.bulkhead.model.AppSpec;
-import dev.bulkhead.model.ImageReference;
 import dev.bulkhead.model.PlatformSpec;
 import dev.bulkhead.model.ProjectSpec;
 
@@ -106,16 +105,7 @@ public final class AppArgs extends ResourceArgs {
                     "AppArgs: " + args.appName + " is not an app of project " + args.project.name() + "; its apps are "
                             + args.project.apps().stream().map(AppSpec::name).toList()));
             args.trust = new AppTrust(app, args.project, args.platform);
-            ImageReference image = app.imageReference();
-            if (!image.pinned() && !args.platform.allowImageTags()) {
-                throw new IllegalArgumentException("AppArgs: app " + app.name() + " names its image by tag ("
-                        + app.image() + "); the platform admits images by digest only");
-            }
-            List<String> registries = args.platform.allowedRegistries();
-            if (!registries.isEmpty() && registries.stream().noneMatch(image::inRegistry)) {
-                throw new IllegalArgumentException("AppArgs: app " + app.name() + " pulls from " + image.registry()
-                        + ", which is not one of the allowed registries " + registries);
-            }
+            AppImageRules.check("AppArgs", app, args.platform.allowImageTags(), args.platform.allowedRegistries());
             if (app.l7() && (args.waypoint == null || !args.waypoint.namespace().equals(app.namespace()))) {
                 throw new IllegalArgumentException("AppArgs: app " + app.name() + " has L7 rules (authorization or "
                         + "jwt) and needs the Waypoint of namespace " + app.namespace() + "; create one and pass it");

@@ -3,18 +3,27 @@ package dev.bulkhead.workload;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.bulkhead.model.AppSpec;
+import dev.bulkhead.model.Layer;
 import dev.bulkhead.model.ProjectSpec;
 
 import javax.annotation.Nullable;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The apps of one project, in its compartments: one {@link Waypoint} per namespace holding an app with L7 rules (and
- * none elsewhere), then every {@link App} in config order, each after its namespace's guards.
+ * The apps of one project, in its compartments, each namespace's after that namespace's guards, in config order. Which
+ * part of them depends on the layer ({@link ProjectAppsArgs#layer()}):
+ * <ul>
+ *   <li>{@link Layer#ALL}: one {@link Waypoint} per namespace holding an app with L7 rules, then every {@link App},
+ *       perimeter and workload in one stack;</li>
+ *   <li>{@link Layer#PLATFORM}: the waypoints and every app's {@link AppPerimeter}, which the platform stack owns;</li>
+ *   <li>{@link Layer#PROJECT}: every app's {@link AppWorkload}, which the project's own stack runs.</li>
+ * </ul>
  */
 public final class ProjectApps extends ComponentResource {
 
@@ -22,31 +31,58 @@ public final class ProjectApps extends ComponentResource {
 
     private final Map<String, Waypoint> waypoints = new LinkedHashMap<>();
     private final Map<String, App> apps = new LinkedHashMap<>();
+    private final List<Resource> resources = new ArrayList<>();
 
     public ProjectApps(String name, ProjectAppsArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
         ProjectSpec project = args.project();
         var children = ComponentResourceOptions.builder().parent(this).build();
-        for (String namespace : waypointNamespaces(project)) {
-            waypoints.put(namespace, new Waypoint(name + "-waypoint-" + namespace, WaypointArgs.builder()
-                    .project(project.name())
-                    .namespace(namespace)
-                    .provider(args.provider())
-                    .dependsOn(args.guards(namespace))
-                    .build(), children));
+        if (args.layer() != Layer.PROJECT) {
+            for (String namespace : waypointNamespaces(project)) {
+                Waypoint waypoint = new Waypoint(name + "-waypoint-" + namespace, WaypointArgs.builder()
+                        .project(project.name())
+                        .namespace(namespace)
+                        .provider(args.provider())
+                        .dependsOn(args.guards(namespace))
+                        .build(), children);
+                waypoints.put(namespace, waypoint);
+                resources.add(waypoint.resource());
+            }
         }
         for (AppSpec app : project.apps()) {
-            apps.put(app.name(), new App(name + "-" + app.name(), AppArgs.builder()
-                    .app(app.name())
-                    .project(project)
-                    .platform(args.platform())
-                    .provider(args.provider())
-                    .waypoint(waypoints.get(app.namespace()))
-                    .dependsOn(args.guards(app.namespace()))
-                    .build(), children));
+            String appName = name + "-" + app.name();
+            switch (args.layer()) {
+                case ALL -> {
+                    App created = new App(appName, appArgs(args, app), children);
+                    apps.put(app.name(), created);
+                    resources.addAll(created.policies());
+                    resources.add(created.deployment());
+                }
+                case PLATFORM -> resources.addAll(new AppPerimeter(appName, appArgs(args, app), children).policies());
+                case PROJECT -> resources.add(new AppWorkload(appName, AppWorkloadArgs.builder()
+                        .project(project.name())
+                        .namespaces(project.namespaces())
+                        .app(app)
+                        .allowImageTags(args.platform().allowImageTags())
+                        .allowedRegistries(args.platform().allowedRegistries())
+                        .provider(args.provider())
+                        .dependsOn(args.guards(app.namespace()))
+                        .build(), children).deployment());
+            }
         }
-        registerOutputs(Map.of("apps", Output.of(List.copyOf(apps.keySet())),
+        registerOutputs(Map.of("apps", Output.of(project.apps().stream().map(AppSpec::name).toList()),
                 "waypoints", Output.of(List.copyOf(waypoints.keySet()))));
+    }
+
+    private AppArgs appArgs(ProjectAppsArgs args, AppSpec app) {
+        return AppArgs.builder()
+                .app(app.name())
+                .project(args.project())
+                .platform(args.platform())
+                .provider(args.provider())
+                .waypoint(waypoints.get(app.namespace()))
+                .dependsOn(args.guards(app.namespace()))
+                .build();
     }
 
     /** The namespaces that get a waypoint: those with an app with L7 rules, in the project's namespace order. */
@@ -56,13 +92,21 @@ public final class ProjectApps extends ComponentResource {
                 .toList();
     }
 
-    /** The waypoints by namespace. */
+    /** The waypoints by namespace; none in the project layer. */
     public Map<String, Waypoint> waypoints() {
         return Collections.unmodifiableMap(waypoints);
     }
 
-    /** The apps by name, in config order. */
+    /** The apps by name, in config order; only in the all-in-one layer. */
     public Map<String, App> apps() {
         return Collections.unmodifiableMap(apps);
+    }
+
+    /**
+     * What this layer's part of the apps registered that others may wait for: the waypoints' Gateways, then per app
+     * its policies (and, where it runs, its Deployment).
+     */
+    public List<Resource> resources() {
+        return Collections.unmodifiableList(resources);
     }
 }

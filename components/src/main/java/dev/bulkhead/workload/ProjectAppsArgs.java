@@ -3,6 +3,7 @@ package dev.bulkhead.workload;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceArgs;
+import dev.bulkhead.model.Layer;
 import dev.bulkhead.model.PlatformSpec;
 import dev.bulkhead.model.ProjectSpec;
 
@@ -13,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * Inputs of {@link ProjectApps}: the project (its apps among it), the platform facts their policies trust, the
- * cluster's provider, and per namespace what its apps must wait for (the namespace's guards).
+ * cluster's provider, per namespace what its apps must wait for (the namespace's guards), and which layer's part of
+ * the apps to create.
  */
 public final class ProjectAppsArgs extends ResourceArgs {
 
@@ -21,6 +23,7 @@ public final class ProjectAppsArgs extends ResourceArgs {
     private PlatformSpec platform;
     private Provider provider;
     private Map<String, List<Resource>> guards = Map.of();
+    private Layer layer = Layer.ALL;
 
     private ProjectAppsArgs() {
     }
@@ -40,6 +43,11 @@ public final class ProjectAppsArgs extends ResourceArgs {
     /** What the apps of {@code namespace} wait for; nothing when none was given. */
     public List<Resource> guards(String namespace) {
         return guards.getOrDefault(namespace, List.of());
+    }
+
+    /** Which part of the apps this stack creates (see {@link ProjectApps}); all of them unless set. */
+    public Layer layer() {
+        return layer;
     }
 
     public static Builder builder() {
@@ -70,6 +78,12 @@ public final class ProjectAppsArgs extends ResourceArgs {
             Map<String, List<Resource>> copy = new TreeMap<>();
             guards.forEach((ns, resources) -> copy.put(ns, List.copyOf(resources)));
             args.guards = copy;
+            return this;
+        }
+
+        /** Which part of the apps this stack creates: see {@link ProjectApps}. */
+        public Builder layer(Layer layer) {
+            args.layer = Objects.requireNonNull(layer, "layer");
             return this;
         }
 

@@ -20,12 +20,17 @@ public final class Authority {
 
     private static final Map<RenderView, Authority> COMPUTED = Collections.synchronizedMap(new WeakHashMap<>());
     private static final List<String> ESCALATIONS = List.of("bind", "escalate", "impersonate");
+    private static final List<String> WRITE_VERBS = List.of("create", "update", "patch", "delete", "deletecollection",
+            "*");
+    /** What a workspace creates to check the operator's calls, which stores nothing. */
+    private static final List<String> REVIEWS = List.of("tokenreviews", "subjectaccessreviews");
 
     private final RenderView view;
     private final Identities identities;
     private final Rbac rbac;
     private final Admission admission;
     private final List<IdentityAuthority> tenants;
+    private final List<WorkspaceScope> workspaceScopes;
 
     private Authority(RenderView view) {
         this.view = view;
@@ -41,6 +46,13 @@ public final class Authority {
             out.add(judge(identity, probes));
         }
         this.tenants = List.copyOf(out);
+        List<WorkspaceScope> scopes = new ArrayList<>();
+        for (Identity identity : identities.tenants()) {
+            if (identity.kind() == Identity.Kind.WORKSPACE) {
+                scopes.add(scope(identity));
+            }
+        }
+        this.workspaceScopes = List.copyOf(scopes);
     }
 
     /** The authority of {@code view}, computed once per view. */
@@ -57,6 +69,11 @@ public final class Authority {
     /** Every tenant identity and what it can do, in {@link Identities} order. */
     public List<IdentityAuthority> tenants() {
         return tenants;
+    }
+
+    /** Where each operator workspace may write, in {@link Identities} order. */
+    public List<WorkspaceScope> workspaceScopes() {
+        return workspaceScopes;
     }
 
     /** What RBAC grants for {@code verb} on the request's object, as "via" descriptions. */
@@ -124,6 +141,32 @@ public final class Authority {
         }
         return new IdentityAuthority(identity, lines(writes, writeGrants), lines(granted, perimeterGrants),
                 lines(admitted, new TreeSet<>()));
+    }
+
+    private WorkspaceScope scope(Identity workspace) {
+        String project = identities.projectOf(workspace).orElse(null);
+        List<String> own = new ArrayList<>();
+        view.projectNamespaces().forEach((namespace, owner) -> {
+            boolean tenant = view.namespaceLabels().getOrDefault(namespace, Map.of()).get(RenderView.ROLE_LABEL) == null;
+            if (owner.equals(project) && tenant) {
+                own.add(namespace);
+            }
+        });
+        TreeSet<String> writesIn = new TreeSet<>();
+        TreeSet<String> outside = new TreeSet<>();
+        for (Permission permission : rbac.permissions(workspace)) {
+            RbacRule rule = permission.rule();
+            boolean writes = rule.verbs().stream().anyMatch(WRITE_VERBS::contains);
+            if (!writes || REVIEWS.containsAll(rule.resources())) {
+                continue;
+            }
+            String where = permission.namespace() == null ? WorkspaceScope.CLUSTER : permission.namespace();
+            writesIn.add(where);
+            if (!own.contains(where)) {
+                outside.add(where + " (" + permission.via() + ": " + rule + ")");
+            }
+        }
+        return new WorkspaceScope(workspace, project, own, List.copyOf(writesIn), List.copyOf(outside));
     }
 
     private static void add(Map<String, TreeSet<String>> into, String what, String where) {

@@ -41,8 +41,8 @@ public final class AuthorityRules {
                 new Rule("authority.rbac-least-privilege", CATEGORY, ERROR,
                         "RBAC alone grants no tenant identity a write of a perimeter kind in a project namespace, nor "
                                 + "bind, escalate or impersonate",
-                        "grant developers the bulkhead-developer role only, and workspaces only the kinds their "
-                                + "project layer holds; never an EKS access policy that edits (AmazonEKSEditPolicy "
+                        "grant developers the bulkhead-developer role only, and workspaces only the app kinds "
+                                + "(WorkspaceRbac); never an EKS access policy that edits (AmazonEKSEditPolicy "
                                 + "includes NetworkPolicies)",
                         perIdentity(IdentityAuthority::granted, "is granted by RBAC: ")),
                 new Rule("authority.admission-guards", CATEGORY, ERROR,
@@ -52,6 +52,17 @@ public final class AuthorityRules {
                                 + "bulkhead-project-namespaces, bulkhead-no-external-ips, bulkhead-tenant-pods, "
                                 + "bulkhead-no-token-secrets, bulkhead-service-accounts) and their exemptions",
                         perIdentity(IdentityAuthority::admitted, "is admitted by admission to ")),
+                new Rule("authority.workspace-scope", CATEGORY, ERROR,
+                        "every operator workspace writes, by RBAC, only in its own project's tenant namespaces: never "
+                                + "cluster-wide, in another project's namespaces or in a gateway namespace",
+                        "bind the workspace's role with RoleBindings in its project's namespaces only (WorkspaceRbac), "
+                                + "and name the project in its Stack's bulkhead:project",
+                        view -> Authority.of(view).workspaceScopes().stream()
+                                .filter(s -> !s.outside().isEmpty())
+                                .map(s -> new Violation(s.identity().name(), "writes outside project "
+                                        + s.project() + "'s namespaces " + s.ownNamespaces() + ": "
+                                        + String.join("; ", s.outside())))
+                                .toList()),
                 new Rule("authority.one-deployer", CATEGORY, ERROR,
                         "exactly one access entry is the platform's deployer (the role the Kubernetes provider "
                                 + "assumes); no other is in the platform admin group or holds a cluster-wide access "

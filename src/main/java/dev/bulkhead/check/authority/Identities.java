@@ -19,18 +19,23 @@ import static dev.bulkhead.check.authority.Values.strings;
  * one whose role the Kubernetes provider assumes is the platform's deployer), the operator Stacks' workspace
  * ServiceAccounts, and the pods of each project namespace.
  *
- * @param deployer the platform's deployer, if the render has one
- * @param tenants  every other identity, in a fixed order: access entries, workspaces, project namespaces' pods
+ * @param deployer          the platform's deployer, if the render has one
+ * @param tenants           every other identity, in a fixed order: access entries, workspaces, project namespaces' pods
+ * @param workspaceProjects the project each workspace runs the stack of (its Stack's {@code bulkhead:project}), by
+ *                          user name
  */
-public record Identities(Optional<Identity> deployer, List<Identity> tenants) {
+public record Identities(Optional<Identity> deployer, List<Identity> tenants, Map<String, String> workspaceProjects) {
 
     static final String ACCESS_ENTRY = "aws:eks/accessEntry:AccessEntry";
     static final String PROVIDER = "pulumi:providers:kubernetes";
+    /** The Stack config key naming the project whose stack a workspace runs. */
+    static final String PROJECT_KEY = "bulkhead:project";
     private static final Pattern ROLE_ARN = Pattern.compile("--role-arn\\W+(arn:[^\"'\\s,\\]]+)");
     private static final Pattern ROLE = Pattern.compile("arn:([^:]+):iam::(\\d{12}):role/(?:.*/)?([^/]+)");
 
     public Identities {
         tenants = List.copyOf(tenants);
+        workspaceProjects = Map.copyOf(workspaceProjects);
     }
 
     public static Identities of(RenderView view) {
@@ -43,6 +48,7 @@ public record Identities(Optional<Identity> deployer, List<Identity> tenants) {
         }
         Identity deployer = null;
         List<Identity> tenants = new ArrayList<>();
+        Map<String, String> workspaceProjects = new java.util.HashMap<>();
         for (RenderedResource entry : view.ofType(ACCESS_ENTRY)) {
             String arn = String.valueOf(entry.inputs().get("principalArn"));
             List<String> groups = new ArrayList<>(strings(entry.inputs().get("kubernetesGroups")));
@@ -64,16 +70,20 @@ public record Identities(Optional<Identity> deployer, List<Identity> tenants) {
             String namespace = RenderView.namespace(stack).orElse("default");
             Object account = RenderView.spec(stack).get("serviceAccountName");
             String name = account == null ? "default" : String.valueOf(account);
+            String username = Identity.SERVICE_ACCOUNT_PREFIX + namespace + ":" + name;
             tenants.add(new Identity(Identity.Kind.WORKSPACE, "workspace " + namespace + "/" + name + " (Stack "
-                    + RenderView.name(stack) + ")", Identity.SERVICE_ACCOUNT_PREFIX + namespace + ":" + name,
-                    Identity.serviceAccountGroups(namespace), null, null));
+                    + RenderView.name(stack) + ")", username, Identity.serviceAccountGroups(namespace), null, null));
+            if (RenderView.spec(stack).get("config") instanceof Map<?, ?> config
+                    && config.get(PROJECT_KEY) instanceof String project) {
+                workspaceProjects.put(username, project);
+            }
         }
         for (String namespace : view.projectNamespaces().keySet()) {
             tenants.add(new Identity(Identity.Kind.PODS, "pods of " + namespace,
                     Identity.SERVICE_ACCOUNT_PREFIX + namespace + ":default",
                     Identity.serviceAccountGroups(namespace), namespace, null));
         }
-        return new Identities(Optional.ofNullable(deployer), tenants);
+        return new Identities(Optional.ofNullable(deployer), tenants, workspaceProjects);
     }
 
     /**
@@ -99,6 +109,11 @@ public record Identities(Optional<Identity> deployer, List<Identity> tenants) {
     private static String groupText(List<String> groups) {
         List<String> own = groups.stream().filter(g -> !g.equals("system:authenticated")).toList();
         return own.isEmpty() ? "" : " (groups " + String.join(", ", new TreeSet<>(own)) + ")";
+    }
+
+    /** The project whose stack {@code workspace} runs, if its Stack names one. */
+    public Optional<String> projectOf(Identity workspace) {
+        return Optional.ofNullable(workspaceProjects.get(workspace.username()));
     }
 
     /** Every identity, the deployer first. */
