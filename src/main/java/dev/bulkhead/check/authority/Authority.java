@@ -31,6 +31,8 @@ public final class Authority {
     private final Admission admission;
     private final List<IdentityAuthority> tenants;
     private final List<WorkspaceScope> workspaceScopes;
+    /** Per namespace, the ServiceAccounts its pods could run as. */
+    private final Map<String, List<String>> serviceAccounts = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Authority(RenderView view) {
         this.view = view;
@@ -91,7 +93,8 @@ public final class Authority {
         // a namespace's pods may run as any of its ServiceAccounts: admitted if admitted for one of them
         AdmissionDecision last = null;
         String namespace = request.identity().serviceAccountsOf();
-        for (String account : Identities.serviceAccountNames(view, namespace)) {
+        for (String account : serviceAccounts.computeIfAbsent(namespace,
+                ns -> Identities.serviceAccountNames(view, ns))) {
             Identity as = new Identity(request.identity().kind(), request.identity().name(),
                     Identity.SERVICE_ACCOUNT_PREFIX + namespace + ":" + account, request.identity().groups(),
                     namespace, null);

@@ -127,18 +127,16 @@ public record Identities(Optional<Identity> deployer, List<Identity> tenants, Ma
     /** The names of every ServiceAccount a namespace's pods could run as that the render knows of. */
     static List<String> serviceAccountNames(RenderView view, String namespace) {
         TreeSet<String> names = new TreeSet<>(List.of("default"));
-        for (RenderedResource r : view.resources()) {
-            if (r.type().endsWith(":ServiceAccount") || r.type().endsWith(":ServiceAccountPatch")) {
-                if (RenderView.namespace(r).map(namespace::equals).orElse(false)) {
-                    names.add(RenderView.name(r));
-                }
-            }
-            if (r.type().startsWith("kubernetes:rbac.authorization.k8s.io/")) {
-                for (Object subject : list(r.inputs().get("subjects"))) {
-                    if (subject instanceof Map<?, ?> s && "ServiceAccount".equals(s.get("kind"))
-                            && namespace.equals(s.get("namespace"))) {
-                        names.add(String.valueOf(s.get("name")));
-                    }
+        for (String kind : List.of("ServiceAccount", "ServiceAccountPatch")) {
+            view.kind(kind, namespace).forEach(r -> names.add(RenderView.name(r)));
+        }
+        List<RenderedResource> bindings = new ArrayList<>(view.kind("RoleBinding"));
+        bindings.addAll(view.kind("ClusterRoleBinding"));
+        for (RenderedResource r : bindings) {
+            for (Object subject : list(r.inputs().get("subjects"))) {
+                if (subject instanceof Map<?, ?> s && "ServiceAccount".equals(s.get("kind"))
+                        && namespace.equals(s.get("namespace"))) {
+                    names.add(String.valueOf(s.get("name")));
                 }
             }
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static dev.bulkhead.check.authority.Values.list;
 import static dev.bulkhead.check.authority.Values.strings;
@@ -28,6 +29,7 @@ final class Rbac {
     private final Map<String, List<RbacRule>> roles = new LinkedHashMap<>();
     private final List<RenderedResource> bindings = new ArrayList<>();
     private final List<RenderedResource> associations;
+    private final Map<Identity, List<Permission>> permissions = new ConcurrentHashMap<>();
 
     Rbac(RenderView view) {
         for (RenderedResource r : view.resources()) {
@@ -48,6 +50,10 @@ final class Rbac {
 
     /** Every rule {@code identity} holds. */
     List<Permission> permissions(Identity identity) {
+        return permissions.computeIfAbsent(identity, this::collect);
+    }
+
+    private List<Permission> collect(Identity identity) {
         List<Permission> out = new ArrayList<>();
         for (RenderedResource binding : bindings) {
             boolean bound = list(binding.inputs().get("subjects")).stream()
@@ -85,7 +91,7 @@ final class Rbac {
                 }
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** What grants {@code identity} the verb, as "via" descriptions; empty when nothing does. */
