@@ -22,9 +22,12 @@ public final class RenderSummary {
     private RenderSummary() {
     }
 
-    /** @param cost the cost estimate's lines, printed before the next command */
+    /**
+     * @param cost   the cost estimate's lines, printed before the next command
+     * @param stacks with the operator, each project's own stack in a few words, by project
+     */
     public static String of(Intent intent, List<RenderedResource> resources, Map<String, Object> outputs,
-                            String outDir, boolean verbose, String cost) {
+                            String outDir, boolean verbose, String cost, Map<String, String> stacks) {
         long components = resources.stream().filter(RenderedResource::isComponent).count();
         StringBuilder out = new StringBuilder();
         out.append("rendered stack ").append(intent.stack()).append(" (layer ").append(intent.layer()).append("): ")
@@ -47,6 +50,9 @@ public final class RenderSummary {
                             e.consumers())).append('\n'));
             if (!p.egress().isEmpty()) {
                 out.append(indent).append("egress ").append(String.join(", ", p.egress())).append('\n');
+            }
+            if (stacks.containsKey(p.name())) {
+                out.append(indent).append("stack  ").append(stacks.get(p.name())).append('\n');
             }
         }
         Map<String, String> flat = new LinkedHashMap<>();

@@ -31,6 +31,23 @@ public final class Renderer {
                 ctx -> BulkheadProgram.define(ctx, settings)).resources();
     }
 
+    /**
+     * With the operator, where each project's stack comes from and keeps its state, as the summary shows it:
+     * {@code repository@branch (path), state, key, credentials}.
+     */
+    static Map<String, String> projectStacks(StackSettings settings) {
+        Map<String, String> stacks = new LinkedHashMap<>();
+        if (!settings.operator().enabled()) {
+            return stacks;
+        }
+        settings.operator().stacks().forEach((project, stack) -> stacks.put(project,
+                (stack.teamProgram() ? "team program " : "project layer of ") + stack.repository() + "@"
+                        + stack.commit().orElse(stack.branch()) + (stack.path().isEmpty() ? "" : " (" + stack.path() + ")")
+                        + ", state " + stack.stateBackend() + ", key " + stack.secretsProvider().orElse("the backend's")
+                        + ", credentials Secret " + stack.credentialsSecret()));
+        return stacks;
+    }
+
     /** The files of a render, by path relative to the output directory. */
     public static Map<String, String> files(List<RenderedResource> resources, Intent intent) {
         Map<String, String> files = new LinkedHashMap<>();
@@ -57,6 +74,7 @@ public final class Renderer {
         files.put(COST_FILE, cost.markdown());
         RenderDirectory.replace(outDir, files);
         String costSummary = cost.summary(MAX_PROJECT_COSTS) + "  details: " + outDir.resolve(COST_FILE) + "\n";
-        return RenderSummary.of(intent, run.resources(), run.outputs(), outDir.toString(), verbose, costSummary);
+        return RenderSummary.of(intent, run.resources(), run.outputs(), outDir.toString(), verbose, costSummary,
+                projectStacks(settings));
     }
 }
