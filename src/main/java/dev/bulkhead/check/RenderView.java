@@ -38,6 +38,7 @@ public final class RenderView {
     private NetworkPolicyEvaluator evaluator;
     private MeshAuthorization mesh;
     private Workloads workloads;
+    private Map<String, String> projectNamespaces;
 
     /** A view for the rules and {@code reach}: {@code intent} is what the render's config declared. */
     public RenderView(List<RenderedResource> resources, Intent intent) {
@@ -110,7 +111,14 @@ public final class RenderView {
      * Project namespaces, mapped to their project, sorted by name: those the config declares (gateway namespaces
      * included) and, so that nothing escapes the rules, any rendered namespace carrying the project label.
      */
-    public Map<String, String> projectNamespaces() {
+    public synchronized Map<String, String> projectNamespaces() {
+        if (projectNamespaces == null) {
+            projectNamespaces = Collections.unmodifiableMap(findProjectNamespaces());
+        }
+        return projectNamespaces;
+    }
+
+    private Map<String, String> findProjectNamespaces() {
         Map<String, String> out = new TreeMap<>();
         namespaceLabels.forEach((ns, labels) -> {
             if (labels.containsKey(PROJECT_LABEL)) {

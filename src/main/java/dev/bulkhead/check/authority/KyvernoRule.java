@@ -100,6 +100,11 @@ final class KyvernoRule {
         return result ? name + ": " + message : null;
     }
 
+    /** Which of the rule's excluded subjects {@code identity} is, one flag per subject: all it sees of who asks. */
+    List<Boolean> excluding(Identity identity) {
+        return excludedSubjects.stream().map(s -> excludes(s, identity)).toList();
+    }
+
     private static boolean matches(Map<String, Object> resources, AdmissionRequest request) {
         List<String> kinds = strings(resources.get("kinds"));
         List<String> operations = strings(resources.get("operations"));

@@ -174,9 +174,8 @@ final class Probes {
     }
 
     private static Map<String, Object> existing(RenderView view, PerimeterKinds.Kind kind, String namespace) {
-        for (RenderedResource r : view.kind(kind.kind())) {
-            if (r.type().startsWith("kubernetes:" + kind.apiVersion() + ":")
-                    && RenderView.namespace(r).map(namespace::equals).orElse(false)) {
+        for (RenderedResource r : view.kind(kind.kind(), namespace)) {
+            if (r.type().startsWith("kubernetes:" + kind.apiVersion() + ":")) {
                 return r.inputs();
             }
         }

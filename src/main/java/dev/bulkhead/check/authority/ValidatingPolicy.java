@@ -59,6 +59,14 @@ final class ValidatingPolicy {
         return name;
     }
 
+    /** Every CEL expression of the policy: match conditions, variables, validations. */
+    List<String> expressions() {
+        List<String> all = new ArrayList<>(conditions.values());
+        all.addAll(variables.values());
+        validations.forEach(v -> all.add(v.getKey()));
+        return all;
+    }
+
     /**
      * Adds this policy's verdict on {@code request} to {@code refusedBy} or {@code unevaluated}; adds nothing when
      * the policy does not apply or admits.
