@@ -31,7 +31,7 @@ final class Probes {
 
     static List<Probe> of(RenderView view, String namespace) {
         String project = view.projectNamespaces().get(namespace);
-        Map<String, String> nsLabels = view.namespaceLabels().getOrDefault(namespace, Map.of());
+        Map<String, String> nsLabels = Map.copyOf(view.namespaceLabels().getOrDefault(namespace, Map.of()));
         Map<String, String> platformLabels = Map.of(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE,
                 Labels.COMPONENT, Labels.COMPONENT_PLATFORM, Labels.PROJECT, project);
         List<Probe> probes = new ArrayList<>();
