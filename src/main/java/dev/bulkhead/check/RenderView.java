@@ -39,6 +39,7 @@ public final class RenderView {
     private MeshAuthorization mesh;
     private Workloads workloads;
     private Map<String, String> projectNamespaces;
+    private List<PodTemplates.Template> podTemplates;
 
     /** A view for the rules and {@code reach}: {@code intent} is what the render's config declared. */
     public RenderView(List<RenderedResource> resources, Intent intent) {
@@ -172,6 +173,14 @@ public final class RenderView {
             workloads = Workloads.of(this);
         }
         return workloads;
+    }
+
+    /** Every pod template of the render, read once. */
+    synchronized List<PodTemplates.Template> podTemplates() {
+        if (podTemplates == null) {
+            podTemplates = PodTemplates.of(this);
+        }
+        return podTemplates;
     }
 
     /** The connectivity matrix, computed once; needs the config's intent. */
