@@ -6,6 +6,7 @@ import dev.bulkhead.check.authority.IdentityAuthority;
 import dev.bulkhead.check.authority.WorkspaceScope;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,19 @@ public record AuthoritySection(String deployer, List<IdentityAuthority> tenants,
 
     /** What {@code tenant} can write of the perimeter and, for a workspace, where it writes at all. */
     public String line(IdentityAuthority tenant) {
-        return tenant.summary() + workspaces.stream().filter(w -> w.identity().equals(tenant.identity()))
-                .map(w -> "; " + w.summary()).findFirst().orElse("");
+        return line(tenant, workspacesByIdentity());
+    }
+
+    private static String line(IdentityAuthority tenant, Map<Identity, WorkspaceScope> workspaces) {
+        WorkspaceScope scope = workspaces.get(tenant.identity());
+        return tenant.summary() + (scope == null ? "" : "; " + scope.summary());
+    }
+
+    /** Each workspace's scope by its identity (the first, should two scopes name one identity). */
+    private Map<Identity, WorkspaceScope> workspacesByIdentity() {
+        Map<Identity, WorkspaceScope> out = new HashMap<>();
+        workspaces.forEach(w -> out.putIfAbsent(w.identity(), w));
+        return out;
     }
 
     /** The identities that can write the perimeter. */
@@ -49,8 +61,9 @@ public record AuthoritySection(String deployer, List<IdentityAuthority> tenants,
         if (deployer != null) {
             out.append("  ").append(deployer).append(": the platform's deployer\n");
         }
+        Map<Identity, WorkspaceScope> scopes = workspacesByIdentity();
         for (IdentityAuthority tenant : tenants) {
-            out.append("  ").append(tenant.identity().name()).append(": ").append(line(tenant)).append('\n');
+            out.append("  ").append(tenant.identity().name()).append(": ").append(line(tenant, scopes)).append('\n');
         }
         return out.toString();
     }
@@ -63,10 +76,11 @@ public record AuthoritySection(String deployer, List<IdentityAuthority> tenants,
         if (deployer != null) {
             md.append("| ").append(deployer).append(" | deployer | the perimeter (the platform) |\n");
         }
+        Map<Identity, WorkspaceScope> scopes = workspacesByIdentity();
         for (IdentityAuthority tenant : tenants) {
             md.append("| ").append(tenant.identity().name()).append(" | ")
                     .append(tenant.identity().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(" | ")
-                    .append(line(tenant)).append(" |\n");
+                    .append(line(tenant, scopes)).append(" |\n");
         }
         return md.toString();
     }
@@ -75,6 +89,7 @@ public record AuthoritySection(String deployer, List<IdentityAuthority> tenants,
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("deployer", deployer);
         List<Object> identities = new ArrayList<>();
+        Map<Identity, WorkspaceScope> scopes = workspacesByIdentity();
         for (IdentityAuthority tenant : tenants) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("identity", tenant.identity().name());
@@ -84,10 +99,11 @@ public record AuthoritySection(String deployer, List<IdentityAuthority> tenants,
             m.put("writes", tenant.writes());
             m.put("rbacGrants", tenant.granted());
             m.put("admissionAdmits", tenant.admitted());
-            workspaces.stream().filter(w -> w.identity().equals(tenant.identity())).findFirst().ifPresent(w -> {
+            WorkspaceScope w = scopes.get(tenant.identity());
+            if (w != null) {
                 m.put("project", w.project());
                 m.put("writesIn", w.writesIn());
-            });
+            }
             identities.add(m);
         }
         out.put("identities", identities);

@@ -106,12 +106,18 @@ final class IsolationRules {
 
     private static List<Violation> userRbac(RenderView view) {
         var projects = view.projectNamespaces();
+        java.util.Set<String> podAccounts = new java.util.HashSet<>();
+        for (PodTemplates.Template t : view.podTemplates()) {
+            if (t.spec().get("serviceAccountName") instanceof String account) {
+                podAccounts.add(t.namespace() + "/" + account);
+            }
+        }
         List<Violation> out = new ArrayList<>();
         for (RenderedResource r : view.resources()) {
             String kind = r.type().substring(r.type().lastIndexOf(':') + 1);
             boolean userKind = r.type().startsWith("kubernetes:") && USER_RBAC_KINDS.contains(kind);
             if (userKind && RenderView.namespace(r).map(projects::containsKey).orElse(false)
-                    && !appIdentity(view, r) && !(kind.equals("RoleBinding") && bindsNoApp(r, projects))) {
+                    && !appIdentity(podAccounts, r) && !(kind.equals("RoleBinding") && bindsNoApp(r, projects))) {
                 out.add(new Violation(RenderView.describe(r), kind + " in project namespace "
                         + RenderView.namespace(r).orElseThrow()));
             }
@@ -119,13 +125,14 @@ final class IsolationRules {
         return out;
     }
 
-    /** An app's own ServiceAccount: token-less and what a rendered pod of its namespace runs as. */
-    private static boolean appIdentity(RenderView view, RenderedResource r) {
-        String namespace = RenderView.namespace(r).orElse("");
+    /**
+     * An app's own ServiceAccount: token-less and what a rendered pod of its namespace runs as
+     * ({@code podAccounts}: {@code namespace/account} of every pod template).
+     */
+    private static boolean appIdentity(java.util.Set<String> podAccounts, RenderedResource r) {
         return r.type().endsWith(":ServiceAccount")
                 && Boolean.FALSE.equals(r.inputs().get("automountServiceAccountToken"))
-                && PodTemplates.of(view).stream().anyMatch(t -> t.namespace().equals(namespace)
-                && RenderView.name(r).equals(t.spec().get("serviceAccountName")));
+                && podAccounts.contains(RenderView.namespace(r).orElse("") + "/" + RenderView.name(r));
     }
 
     /** Whether every subject of a RoleBinding is a person's user or group, or a ServiceAccount outside projects. */

@@ -65,7 +65,7 @@ final class PodTemplates {
                     replicas == null || kind.equals("Pod") ? Optional.empty()
                             : Optional.of(Integer.parseInt(Plain.integer(replicas)))));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private static Map<String, String> strings(Object value) {

@@ -128,6 +128,10 @@ public final class Reachability {
         }
     }
 
+    private static String withoutPrefix(String text, String prefix) {
+        return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
+    }
+
     /** The NetworkPolicies' decision on one hop. */
     static Decision network(Verdict verdict, String hop) {
         String enforcer = "NetworkPolicies" + hop;
@@ -138,7 +142,7 @@ public final class Reachability {
             List<String> by = new ArrayList<>(verdict.egress().allowedBy());
             by.addAll(verdict.ingress().allowedBy());
             return Decision.allowed("network", enforcer, by.isEmpty() ? null : String.join(", ", by),
-                    verdict.explain().replaceFirst("^ALLOWED: ", ""));
+                    withoutPrefix(verdict.explain(), "ALLOWED: "));
         }
         Flow flow = verdict.flow();
         String what = flow.protocol() + " " + flow.port();

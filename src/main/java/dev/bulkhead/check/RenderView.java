@@ -38,6 +38,8 @@ public final class RenderView {
     private NetworkPolicyEvaluator evaluator;
     private MeshAuthorization mesh;
     private Workloads workloads;
+    private Map<String, String> projectNamespaces;
+    private List<PodTemplates.Template> podTemplates;
 
     /** A view for the rules and {@code reach}: {@code intent} is what the render's config declared. */
     public RenderView(List<RenderedResource> resources, Intent intent) {
@@ -110,7 +112,14 @@ public final class RenderView {
      * Project namespaces, mapped to their project, sorted by name: those the config declares (gateway namespaces
      * included) and, so that nothing escapes the rules, any rendered namespace carrying the project label.
      */
-    public Map<String, String> projectNamespaces() {
+    public synchronized Map<String, String> projectNamespaces() {
+        if (projectNamespaces == null) {
+            projectNamespaces = Collections.unmodifiableMap(findProjectNamespaces());
+        }
+        return projectNamespaces;
+    }
+
+    private Map<String, String> findProjectNamespaces() {
         Map<String, String> out = new TreeMap<>();
         namespaceLabels.forEach((ns, labels) -> {
             if (labels.containsKey(PROJECT_LABEL)) {
@@ -164,6 +173,14 @@ public final class RenderView {
             workloads = Workloads.of(this);
         }
         return workloads;
+    }
+
+    /** Every pod template of the render, read once. */
+    synchronized List<PodTemplates.Template> podTemplates() {
+        if (podTemplates == null) {
+            podTemplates = PodTemplates.of(this);
+        }
+        return podTemplates;
     }
 
     /** The connectivity matrix, computed once; needs the config's intent. */

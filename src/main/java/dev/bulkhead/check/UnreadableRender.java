@@ -2,6 +2,7 @@ package dev.bulkhead.check;
 
 import dev.bulkhead.intent.Intent;
 import dev.bulkhead.intent.IntentJson;
+import dev.bulkhead.render.RenderedResource;
 import dev.bulkhead.render.ResourcesJson;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,11 +34,20 @@ public final class UnreadableRender extends Exception {
      */
     public static RenderView read(Path dir, boolean intentRequired) throws UnreadableRender {
         Path file = dir.resolve(ResourcesJson.FILE);
-        String text = text(file).orElseThrow(() -> new UnreadableRender(file
-                + " does not exist; render first: ./bulkhead render --stack <stack>"));
+        String missing = file + " does not exist; render first: ./bulkhead render --stack <stack>";
+        if (Files.notExists(file)) {
+            throw new UnreadableRender(missing);
+        }
         Optional<Intent> intent = intent(dir, intentRequired);
         try {
-            var resources = ResourcesJson.read(text);
+            List<RenderedResource> resources;
+            try {
+                resources = ResourcesJson.read(file);
+            } catch (NoSuchFileException e) {
+                throw new UnreadableRender(missing);
+            } catch (IOException e) {
+                throw new UnreadableRender("cannot read " + file + ": " + e.getMessage());
+            }
             if (resources.isEmpty()) {
                 // every rule would hold on nothing; an empty render is a broken one
                 throw new UnreadableRender(file + " holds no resources; render the stack again");

@@ -73,7 +73,7 @@ final class WorkloadRules {
                         "set automountServiceAccountToken: false in the pod spec",
                         view -> {
                             List<Violation> out = new ArrayList<>();
-                            for (Template t : PodTemplates.of(view)) {
+                            for (Template t : view.podTemplates()) {
                                 if (view.projectNamespaces().containsKey(t.namespace())
                                         && !Boolean.FALSE.equals(t.spec().get("automountServiceAccountToken"))) {
                                     out.add(new Violation(t.describe(), "the pod spec mounts the ServiceAccount's "
@@ -88,7 +88,7 @@ final class WorkloadRules {
     private static Function<RenderView, List<Violation>> perTemplate(Function<Template, List<String>> problems) {
         return view -> {
             List<Violation> out = new ArrayList<>();
-            for (Template t : PodTemplates.of(view)) {
+            for (Template t : view.podTemplates()) {
                 List<String> found = problems.apply(t);
                 if (!found.isEmpty()) {
                     out.add(new Violation(t.describe(), String.join("; ", found)));
@@ -161,14 +161,17 @@ final class WorkloadRules {
 
     private static List<Violation> disruptionBudgets(RenderView view) {
         List<Violation> out = new ArrayList<>();
-        List<RenderedResource> budgets = view.ofType(PDB);
-        for (Template t : PodTemplates.of(view)) {
+        Map<String, List<RenderedResource>> budgets = new java.util.HashMap<>();
+        for (RenderedResource budget : view.ofType(PDB)) {
+            budgets.computeIfAbsent(RenderView.namespace(budget).orElse("default"), ns -> new ArrayList<>()).add(budget);
+        }
+        Map<String, RenderedResource> autoscalers = autoscalers(view);
+        for (Template t : view.podTemplates()) {
             if (!t.kind().equals("Deployment") && !t.kind().equals("StatefulSet")) {
                 continue;
             }
-            int replicas = replicas(view, t);
-            List<RenderedResource> selecting = budgets.stream()
-                    .filter(b -> RenderView.namespace(b).orElse("default").equals(t.namespace()))
+            int replicas = replicas(autoscalers, t);
+            List<RenderedResource> selecting = budgets.getOrDefault(t.namespace(), List.of()).stream()
                     .filter(b -> selects(Plain.map(RenderView.spec(b).get("selector")), t.labels()))
                     .toList();
             if (replicas > 1 && selecting.isEmpty()) {
@@ -192,23 +195,32 @@ final class WorkloadRules {
         return out;
     }
 
-    /** The replicas a workload runs with: an autoscaler's minimum, else {@code spec.replicas}, else 1. */
-    private static int replicas(RenderView view, Template t) {
+    /** The first autoscaler of each target, by {@code namespace/kind/name}. */
+    private static Map<String, RenderedResource> autoscalers(RenderView view) {
+        Map<String, RenderedResource> out = new java.util.HashMap<>();
         for (RenderedResource hpa : view.ofType(HPA)) {
-            Map<String, Object> spec = RenderView.spec(hpa);
-            Map<String, Object> target = Plain.map(spec.get("scaleTargetRef"));
-            if (RenderView.namespace(hpa).orElse("default").equals(t.namespace())
-                    && t.kind().equals(target.get("kind")) && t.name().equals(target.get("name"))) {
-                Object min = spec.get("minReplicas");
-                return min == null ? 1 : Integer.parseInt(Plain.integer(min));
+            Map<String, Object> target = Plain.map(RenderView.spec(hpa).get("scaleTargetRef"));
+            if (target.get("kind") instanceof String kind && target.get("name") instanceof String name) {
+                out.putIfAbsent(RenderView.namespace(hpa).orElse("default") + "/" + kind + "/" + name, hpa);
             }
+        }
+        return out;
+    }
+
+    /** The replicas a workload runs with: an autoscaler's minimum, else {@code spec.replicas}, else 1. */
+    private static int replicas(Map<String, RenderedResource> autoscalers, Template t) {
+        RenderedResource hpa = autoscalers.get(t.namespace() + "/" + t.kind() + "/" + t.name());
+        if (hpa != null) {
+            Object min = RenderView.spec(hpa).get("minReplicas");
+            return min == null ? 1 : Integer.parseInt(Plain.integer(min));
         }
         return t.replicas().orElse(1);
     }
 
     private static List<Violation> servicePorts(RenderView view) {
         List<Violation> out = new ArrayList<>();
-        List<Template> templates = PodTemplates.of(view);
+        Map<String, List<Template>> templates = new java.util.HashMap<>();
+        view.podTemplates().forEach(t -> templates.computeIfAbsent(t.namespace(), ns -> new ArrayList<>()).add(t));
         for (RenderedResource service : view.ofType(SERVICE)) {
             Map<String, Object> spec = RenderView.spec(service);
             Map<String, String> selector = new TreeMap<>();
@@ -217,8 +229,8 @@ final class WorkloadRules {
                 continue;
             }
             String namespace = RenderView.namespace(service).orElse("default");
-            for (Template t : templates) {
-                if (!t.namespace().equals(namespace) || !selector.entrySet().stream()
+            for (Template t : templates.getOrDefault(namespace, List.of())) {
+                if (!selector.entrySet().stream()
                         .allMatch(e -> e.getValue().equals(t.labels().get(e.getKey())))) {
                     continue;
                 }

@@ -19,19 +19,21 @@ record Ipv4Cidr(int network, int prefixLength) {
         if (slash < 0) {
             throw new IllegalArgumentException("not an IPv4 CIDR (a.b.c.d/n): '" + text + "'");
         }
-        int prefix = parseDecimal(text.substring(slash + 1), 32, text);
+        int prefix = parseDecimal(text, slash + 1, text.length(), 32, text);
         return new Ipv4Cidr(address(text.substring(0, slash)), prefix);
     }
 
     /** Parses a dotted-quad address into its 32 bits. */
     static int address(String text) {
-        String[] octets = text.split("\\.", -1);
-        if (octets.length != 4) {
+        if (text.chars().filter(c -> c == '.').count() != 3) {
             throw new IllegalArgumentException("not an IPv4 address: '" + text + "'");
         }
         int bits = 0;
-        for (String octet : octets) {
-            bits = (bits << 8) | parseDecimal(octet, 255, text);
+        int start = 0;
+        for (int octet = 0; octet < 4; octet++) {
+            int end = octet < 3 ? text.indexOf('.', start) : text.length();
+            bits = (bits << 8) | parseDecimal(text, start, end, 255, text);
+            start = end + 1;
         }
         return bits;
     }
@@ -55,12 +57,19 @@ record Ipv4Cidr(int network, int prefixLength) {
         return prefixLength == 0 ? 0 : -1 << (32 - prefixLength);
     }
 
-    private static int parseDecimal(String digits, int max, String whole) {
-        boolean wellFormed = !digits.isEmpty() && digits.length() <= 3 && digits.chars().allMatch(c -> c >= '0' && c <= '9')
-                && (digits.length() == 1 || digits.charAt(0) != '0');
-        if (!wellFormed || Integer.parseInt(digits) > max) {
+    /** The decimal number in {@code text} from {@code from} to {@code to}: one to three digits, no leading zero. */
+    private static int parseDecimal(String text, int from, int to, int max, String whole) {
+        int length = to - from;
+        boolean wellFormed = length >= 1 && length <= 3 && (length == 1 || text.charAt(from) != '0');
+        int value = 0;
+        for (int i = from; wellFormed && i < to; i++) {
+            char c = text.charAt(i);
+            wellFormed = c >= '0' && c <= '9';
+            value = value * 10 + (c - '0');
+        }
+        if (!wellFormed || value > max) {
             throw new IllegalArgumentException("not an IPv4 address or CIDR: '" + whole + "'");
         }
-        return Integer.parseInt(digits);
+        return value;
     }
 }

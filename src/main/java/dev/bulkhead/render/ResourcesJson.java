@@ -7,6 +7,13 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,8 +50,33 @@ public final class ResourcesJson {
      * Reads a {@code resources.json} back. A file that is not a JSON array of such objects is an
      * {@link IllegalArgumentException} whose message says what is wrong and where.
      */
-    @SuppressWarnings("unchecked")
     public static List<RenderedResource> read(String text) {
+        try {
+            return ResourcesStream.read(new StringReader(text)).orElseGet(() -> readTree(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringReader does not fail
+        }
+    }
+
+    /**
+     * Reads the {@code resources.json} file {@code file} as {@link #read(String)} does, streaming it when it is
+     * well formed.
+     *
+     * @throws IOException when it cannot be read ({@link java.nio.file.NoSuchFileException} when it does not exist)
+     */
+    public static List<RenderedResource> read(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Optional<List<RenderedResource>> resources = ResourcesStream.read(in);
+            if (resources.isPresent()) {
+                return resources.get();
+            }
+        }
+        return readTree(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** Reads through a JSON tree, which says precisely what is wrong with a malformed file. */
+    @SuppressWarnings("unchecked")
+    private static List<RenderedResource> readTree(String text) {
         JsonElement root;
         try {
             root = JsonParser.parseString(text);

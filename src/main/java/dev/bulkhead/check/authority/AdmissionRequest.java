@@ -39,7 +39,7 @@ public record AdmissionRequest(Identity identity, String operation, String group
     Map<String, Object> celNames() {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("operation", operation);
-        request.put("userInfo", Map.of("username", identity.username(), "groups", identity.groups()));
+        request.put("userInfo", userInfo(identity));
         request.put("resource", Map.of("group", group, "version", version, "resource", resource));
         request.put("kind", Map.of("group", group, "version", version, "kind", kind));
         request.put("name", name);
@@ -53,6 +53,11 @@ public record AdmissionRequest(Identity identity, String operation, String group
         names.put("namespaceObject", namespace == null ? null
                 : Map.of("metadata", Map.of("name", namespace, "labels", namespaceLabels)));
         return names;
+    }
+
+    /** {@code request.userInfo} of {@code identity}'s requests. */
+    static Map<String, Object> userInfo(Identity identity) {
+        return Map.of("username", identity.username(), "groups", identity.groups());
     }
 
     /** The labels of the object a namespace selector of a policy on Namespaces is matched against. */

@@ -129,6 +129,11 @@ public final class AuthorityRules {
             out.add(new Violation("(access entries)", "no access entry belongs to the role the Kubernetes provider "
                     + "assumes, so nothing identifies the platform's deployer"));
         }
+        Map<String, List<RenderedResource>> associations = new java.util.HashMap<>();
+        for (RenderedResource association : view.ofType(Rbac.ASSOCIATION)) {
+            associations.computeIfAbsent(String.valueOf(association.inputs().get("principalArn")),
+                    arn -> new ArrayList<>()).add(association);
+        }
         for (Identity identity : identities.tenants()) {
             if (identity.kind() != Identity.Kind.ACCESS_ENTRY) {
                 continue;
@@ -137,12 +142,11 @@ public final class AuthorityRules {
                 out.add(new Violation(identity.name(), "is in the platform admin group "
                         + Names.platformAdminGroup() + " but is not the deployer"));
             }
-            for (RenderedResource association : view.ofType(Rbac.ASSOCIATION)) {
+            for (RenderedResource association : associations.getOrDefault(identity.principalArn(), List.of())) {
                 Map<String, Object> inputs = association.inputs();
                 Object scope = inputs.get("accessScope") instanceof Map<?, ?> m ? m.get("type") : null;
                 String policy = String.valueOf(inputs.get("policyArn"));
-                if (identity.principalArn().equals(String.valueOf(inputs.get("principalArn")))
-                        && "cluster".equals(scope) && !policy.endsWith("/AmazonEKSViewPolicy")
+                if ("cluster".equals(scope) && !policy.endsWith("/AmazonEKSViewPolicy")
                         && !policy.endsWith("/AmazonEKSAdminViewPolicy")) {
                     out.add(new Violation(identity.name(), "holds " + policy.substring(policy.lastIndexOf('/') + 1)
                             + " for the whole cluster (association " + association.name() + ")"));

@@ -124,23 +124,31 @@ public record Identities(Optional<Identity> deployer, List<Identity> tenants, Ma
         return all;
     }
 
-    /** The names of every ServiceAccount a namespace's pods could run as that the render knows of. */
-    static List<String> serviceAccountNames(RenderView view, String namespace) {
-        TreeSet<String> names = new TreeSet<>(List.of("default"));
+    /**
+     * By namespace, the names of every ServiceAccount pods there could run as that the render knows of: those it
+     * creates or patches there and those bindings name there, with {@code default}; sorted. A namespace the render
+     * says nothing of has {@code default} alone.
+     */
+    static Map<String, List<String>> serviceAccountNames(RenderView view) {
+        Map<String, TreeSet<String>> names = new java.util.HashMap<>();
         for (String kind : List.of("ServiceAccount", "ServiceAccountPatch")) {
-            view.kind(kind, namespace).forEach(r -> names.add(RenderView.name(r)));
+            for (RenderedResource r : view.kind(kind)) {
+                RenderView.namespace(r).ifPresent(namespace -> names.computeIfAbsent(namespace,
+                        n -> new TreeSet<>(List.of("default"))).add(RenderView.name(r)));
+            }
         }
         List<RenderedResource> bindings = new ArrayList<>(view.kind("RoleBinding"));
         bindings.addAll(view.kind("ClusterRoleBinding"));
         for (RenderedResource r : bindings) {
             for (Object subject : list(r.inputs().get("subjects"))) {
-                if (subject instanceof Map<?, ?> s && "ServiceAccount".equals(s.get("kind"))
-                        && namespace.equals(s.get("namespace"))) {
-                    names.add(String.valueOf(s.get("name")));
+                if (subject instanceof Map<?, ?> s && "ServiceAccount".equals(s.get("kind"))) {
+                    names.computeIfAbsent(String.valueOf(s.get("namespace")), n -> new TreeSet<>(List.of("default")))
+                            .add(String.valueOf(s.get("name")));
                 }
             }
         }
-        return List.copyOf(names);
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        names.forEach((namespace, own) -> out.put(namespace, List.copyOf(own)));
+        return out;
     }
-
 }

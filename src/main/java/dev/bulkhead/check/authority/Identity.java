@@ -1,7 +1,6 @@
 package dev.bulkhead.check.authority;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -43,25 +42,5 @@ public record Identity(Kind kind, String name, String username, List<String> gro
     /** The groups Kubernetes gives every request of a ServiceAccount. */
     static List<String> serviceAccountGroups(String namespace) {
         return List.of("system:serviceaccounts", "system:serviceaccounts:" + namespace, "system:authenticated");
-    }
-
-    /** Whether an RBAC subject ({@code kind}, {@code name}, {@code namespace}) names this identity. */
-    boolean isSubject(Map<String, Object> subject) {
-        String subjectKind = String.valueOf(subject.get("kind"));
-        String subjectName = String.valueOf(subject.get("name"));
-        switch (subjectKind) {
-            case "User":
-                return subjectName.equals(username);
-            case "Group":
-                return groups.contains(subjectName);
-            case "ServiceAccount":
-                String namespace = String.valueOf(subject.get("namespace"));
-                if (serviceAccountsOf != null) {
-                    return serviceAccountsOf.equals(namespace);
-                }
-                return (SERVICE_ACCOUNT_PREFIX + namespace + ":" + subjectName).equals(username);
-            default:
-                return false;
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.bulkhead.check.authority;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import static dev.bulkhead.check.authority.Values.map;
@@ -19,15 +20,17 @@ import static dev.bulkhead.check.authority.Values.strings;
 final class KyvernoRule {
 
     private static final String OPERATION = "{{ request.operation }}";
+    /** Each subject pattern as a regular expression, compiled once. */
+    private static final Map<String, Pattern> GLOBS = new ConcurrentHashMap<>();
 
     private final String name;
-    private final List<Map<String, Object>> matches;
+    private final List<Resources> matches;
     private final List<Map<String, Object>> excludedSubjects;
     private final String anyOrAll;
     private final List<Map<String, Object>> conditions;
     private final String message;
 
-    private KyvernoRule(String name, List<Map<String, Object>> matches, List<Map<String, Object>> excludedSubjects,
+    private KyvernoRule(String name, List<Resources> matches, List<Map<String, Object>> excludedSubjects,
                         String anyOrAll, List<Map<String, Object>> conditions, String message) {
         this.name = name;
         this.matches = matches;
@@ -65,12 +68,12 @@ final class KyvernoRule {
                 return null;
             }
         }
-        List<Map<String, Object>> matches = new ArrayList<>();
+        List<Resources> matches = new ArrayList<>();
         for (Map<String, Object> any : maps(map(rule.get("match")).get("any"))) {
-            matches.add(map(any.get("resources")));
+            matches.add(Resources.of(map(any.get("resources"))));
         }
         if (matches.isEmpty() && map(rule.get("match")).get("resources") != null) {
-            matches.add(map(map(rule.get("match")).get("resources")));
+            matches.add(Resources.of(map(map(rule.get("match")).get("resources"))));
         }
         List<Map<String, Object>> excluded = new ArrayList<>();
         for (Map<String, Object> any : maps(map(rule.get("exclude")).get("any"))) {
@@ -85,7 +88,7 @@ final class KyvernoRule {
 
     /** {@code "<policy>/<rule>: <message>"} when the rule refuses {@code request}, null otherwise. */
     String refusal(AdmissionRequest request) {
-        if (matches.stream().noneMatch(m -> matches(m, request))) {
+        if (matches.stream().noneMatch(m -> m.matches(request))) {
             return null;
         }
         if (excludedSubjects.stream().anyMatch(s -> excludes(s, request.identity()))) {
@@ -100,17 +103,29 @@ final class KyvernoRule {
         return result ? name + ": " + message : null;
     }
 
-    private static boolean matches(Map<String, Object> resources, AdmissionRequest request) {
-        List<String> kinds = strings(resources.get("kinds"));
-        List<String> operations = strings(resources.get("operations"));
-        boolean kind = kinds.contains(request.kind()) || kinds.contains("*");
-        boolean operation = operations.isEmpty() ? !request.operation().equals("DELETE")
-                : operations.contains(request.operation());
-        boolean namespace = request.namespace() == null || Selectors.matches(resources.get("namespaceSelector"),
-                request.namespaceLabels());
-        List<String> names = strings(resources.get("namespaces"));
-        boolean named = names.isEmpty() || request.namespace() != null && names.contains(request.namespace());
-        return kind && operation && namespace && named;
+    /** Which of the rule's excluded subjects {@code identity} is, one flag per subject: all it sees of who asks. */
+    List<Boolean> excluding(Identity identity) {
+        return excludedSubjects.stream().map(s -> excludes(s, identity)).toList();
+    }
+
+    /** One {@code match.any[].resources} block, read once. */
+    private record Resources(List<String> kinds, List<String> operations, Object namespaceSelector,
+                             List<String> namespaces) {
+
+        static Resources of(Map<String, Object> resources) {
+            return new Resources(strings(resources.get("kinds")), strings(resources.get("operations")),
+                    resources.get("namespaceSelector"), strings(resources.get("namespaces")));
+        }
+
+        boolean matches(AdmissionRequest request) {
+            boolean kind = kinds.contains(request.kind()) || kinds.contains("*");
+            boolean operation = operations.isEmpty() ? !request.operation().equals("DELETE")
+                    : operations.contains(request.operation());
+            boolean namespace = request.namespace() == null || Selectors.matches(namespaceSelector,
+                    request.namespaceLabels());
+            boolean named = namespaces.isEmpty() || request.namespace() != null && namespaces.contains(request.namespace());
+            return kind && operation && namespace && named;
+        }
     }
 
     private static boolean excludes(Map<String, Object> subject, Identity identity) {
@@ -135,11 +150,13 @@ final class KyvernoRule {
     }
 
     private static boolean glob(String pattern, String value) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
-        }
-        return value.matches(regex.toString());
+        return GLOBS.computeIfAbsent(pattern, p -> {
+            StringBuilder regex = new StringBuilder();
+            for (char c : p.toCharArray()) {
+                regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+            }
+            return Pattern.compile(regex.toString());
+        }).matcher(value).matches();
     }
 
 }

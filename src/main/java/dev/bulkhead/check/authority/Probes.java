@@ -31,7 +31,7 @@ final class Probes {
 
     static List<Probe> of(RenderView view, String namespace) {
         String project = view.projectNamespaces().get(namespace);
-        Map<String, String> nsLabels = view.namespaceLabels().getOrDefault(namespace, Map.of());
+        Map<String, String> nsLabels = Map.copyOf(view.namespaceLabels().getOrDefault(namespace, Map.of()));
         Map<String, String> platformLabels = Map.of(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE,
                 Labels.COMPONENT, Labels.COMPONENT_PLATFORM, Labels.PROJECT, project);
         List<Probe> probes = new ArrayList<>();
@@ -174,9 +174,8 @@ final class Probes {
     }
 
     private static Map<String, Object> existing(RenderView view, PerimeterKinds.Kind kind, String namespace) {
-        for (RenderedResource r : view.kind(kind.kind())) {
-            if (r.type().startsWith("kubernetes:" + kind.apiVersion() + ":")
-                    && RenderView.namespace(r).map(namespace::equals).orElse(false)) {
+        for (RenderedResource r : view.kind(kind.kind(), namespace)) {
+            if (r.type().startsWith("kubernetes:" + kind.apiVersion() + ":")) {
                 return r.inputs();
             }
         }

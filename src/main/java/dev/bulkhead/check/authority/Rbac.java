@@ -4,9 +4,11 @@ import dev.bulkhead.check.RenderView;
 import dev.bulkhead.render.RenderedResource;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static dev.bulkhead.check.authority.Values.list;
@@ -28,7 +30,9 @@ final class Rbac {
     private final Map<String, List<RbacRule>> clusterRoles = new LinkedHashMap<>();
     private final Map<String, List<RbacRule>> roles = new LinkedHashMap<>();
     private final List<RenderedResource> bindings = new ArrayList<>();
-    private final List<RenderedResource> associations;
+    /** The indexes in {@link #bindings} of the bindings naming each subject, by {@link #subjectKeys}. */
+    private final Map<String, List<Integer>> bindingsBySubject = new HashMap<>();
+    private final Map<String, List<RenderedResource>> associationsByPrincipal = new HashMap<>();
     private final Map<Identity, List<Permission>> permissions = new ConcurrentHashMap<>();
 
     Rbac(RenderView view) {
@@ -45,7 +49,49 @@ final class Rbac {
                 }
             }
         }
-        this.associations = view.ofType(ASSOCIATION);
+        for (int i = 0; i < bindings.size(); i++) {
+            for (Object subject : list(bindings.get(i).inputs().get("subjects"))) {
+                if (subject instanceof Map<?, ?> m) {
+                    for (String key : subjectKeys(m)) {
+                        bindingsBySubject.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+                    }
+                }
+            }
+        }
+        for (RenderedResource association : view.ofType(ASSOCIATION)) {
+            associationsByPrincipal.computeIfAbsent(String.valueOf(association.inputs().get("principalArn")),
+                    p -> new ArrayList<>()).add(association);
+        }
+    }
+
+    /**
+     * Under which keys a binding's subject is found: a User by name, a Group by name, a ServiceAccount by its user
+     * name and by its namespace (the pods of a namespace are every ServiceAccount there). An identity looks up
+     * {@link #identityKeys its own}; a subject of another kind names nobody.
+     */
+    private static List<String> subjectKeys(Map<?, ?> subject) {
+        String name = String.valueOf(subject.get("name"));
+        return switch (String.valueOf(subject.get("kind"))) {
+            case "User" -> List.of("user " + name);
+            case "Group" -> List.of("group " + name);
+            case "ServiceAccount" -> {
+                String namespace = String.valueOf(subject.get("namespace"));
+                yield List.of("user " + Identity.SERVICE_ACCOUNT_PREFIX + namespace + ":" + name,
+                        "accounts of " + namespace);
+            }
+            default -> List.of();
+        };
+    }
+
+    /** The keys of {@link #subjectKeys} under which the subjects naming {@code identity} are found. */
+    private static List<String> identityKeys(Identity identity) {
+        List<String> keys = new ArrayList<>(List.of("user " + identity.username()));
+        if (identity.serviceAccountsOf() != null) {
+            // a namespace's pods are named by any ServiceAccount there
+            keys.add("accounts of " + identity.serviceAccountsOf());
+        }
+        identity.groups().forEach(g -> keys.add("group " + g));
+        return keys;
     }
 
     /** Every rule {@code identity} holds. */
@@ -55,12 +101,12 @@ final class Rbac {
 
     private List<Permission> collect(Identity identity) {
         List<Permission> out = new ArrayList<>();
-        for (RenderedResource binding : bindings) {
-            boolean bound = list(binding.inputs().get("subjects")).stream()
-                    .anyMatch(s -> s instanceof Map<?, ?> m && identity.isSubject(plain(m)));
-            if (!bound) {
-                continue;
-            }
+        TreeSet<Integer> naming = new TreeSet<>();
+        for (String key : identityKeys(identity)) {
+            naming.addAll(bindingsBySubject.getOrDefault(key, List.of()));
+        }
+        for (int index : naming) {
+            RenderedResource binding = bindings.get(index);
             String namespace = binding.type().endsWith(":RoleBinding") ? RenderView.namespace(binding).orElse("")
                     : null;
             Map<?, ?> ref = binding.inputs().get("roleRef") instanceof Map<?, ?> m ? m : Map.of();
@@ -73,10 +119,8 @@ final class Rbac {
             }
         }
         if (identity.principalArn() != null) {
-            for (RenderedResource association : associations) {
-                if (!identity.principalArn().equals(String.valueOf(association.inputs().get("principalArn")))) {
-                    continue;
-                }
+            for (RenderedResource association : associationsByPrincipal.getOrDefault(identity.principalArn(),
+                    List.of())) {
                 String policyArn = String.valueOf(association.inputs().get("policyArn"));
                 String policy = policyArn.substring(policyArn.lastIndexOf('/') + 1);
                 Map<?, ?> scope = association.inputs().get("accessScope") instanceof Map<?, ?> m ? m : Map.of();
@@ -144,10 +188,5 @@ final class Rbac {
             }
         }
         return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> plain(Map<?, ?> map) {
-        return (Map<String, Object>) map;
     }
 }

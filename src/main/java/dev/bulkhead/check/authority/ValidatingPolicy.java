@@ -23,8 +23,8 @@ import static dev.bulkhead.check.authority.Values.strings;
 final class ValidatingPolicy {
 
     private final String name;
-    private final Map<String, Object> match;
-    private final Map<String, Object> bindingMatch;
+    private final Constraints match;
+    private final Constraints bindingMatch;
     private final Map<String, String> conditions = new LinkedHashMap<>();
     private final Map<String, String> variables = new LinkedHashMap<>();
     private final List<Map.Entry<String, String>> validations = new ArrayList<>();
@@ -32,8 +32,9 @@ final class ValidatingPolicy {
 
     ValidatingPolicy(String name, Map<String, Object> spec, Map<String, Object> bindingSpec) {
         this.name = name;
-        this.match = map(spec.get("matchConstraints"));
-        this.bindingMatch = bindingSpec.get("matchResources") == null ? null : map(bindingSpec.get("matchResources"));
+        this.match = Constraints.of(map(spec.get("matchConstraints")));
+        this.bindingMatch = bindingSpec.get("matchResources") == null ? null
+                : Constraints.of(map(bindingSpec.get("matchResources")));
         for (Object c : list(spec.get("matchConditions"))) {
             conditions.put(String.valueOf(map(c).get("name")), String.valueOf(map(c).get("expression")));
         }
@@ -59,12 +60,20 @@ final class ValidatingPolicy {
         return name;
     }
 
+    /** Every CEL expression of the policy: match conditions, variables, validations. */
+    List<String> expressions() {
+        List<String> all = new ArrayList<>(conditions.values());
+        all.addAll(variables.values());
+        validations.forEach(v -> all.add(v.getKey()));
+        return all;
+    }
+
     /**
      * Adds this policy's verdict on {@code request} to {@code refusedBy} or {@code unevaluated}; adds nothing when
      * the policy does not apply or admits.
      */
     void judge(AdmissionRequest request, List<String> refusedBy, List<String> unevaluated) {
-        if (!matches(match, request) || bindingMatch != null && !matches(bindingMatch, request)) {
+        if (!match.matches(request) || bindingMatch != null && !bindingMatch.matches(request)) {
             return;
         }
         if (unusable != null) {
@@ -109,44 +118,60 @@ final class ValidatingPolicy {
         return values;
     }
 
-    private static boolean matches(Map<String, Object> constraints, AdmissionRequest request) {
-        boolean ruled = list(constraints.get("resourceRules")).stream().anyMatch(r -> rule(map(r), request));
-        boolean excluded = list(constraints.get("excludeResourceRules")).stream().anyMatch(r -> rule(map(r), request));
-        if (!ruled || excluded) {
-            return false;
+    /** Match constraints (or a binding's match resources), read once. */
+    private record Constraints(List<ResourceRule> rules, List<ResourceRule> excluded, Object namespaceSelector,
+                               Object objectSelector) {
+
+        static Constraints of(Map<String, Object> constraints) {
+            return new Constraints(list(constraints.get("resourceRules")).stream().map(ResourceRule::of).toList(),
+                    list(constraints.get("excludeResourceRules")).stream().map(ResourceRule::of).toList(),
+                    constraints.get("namespaceSelector"), constraints.get("objectSelector"));
         }
-        Object namespaceSelector = constraints.get("namespaceSelector");
-        if (request.resource().equals("namespaces") && request.group().isEmpty()) {
-            if (!Selectors.matches(namespaceSelector, request.objectLabels())) {
+
+        boolean matches(AdmissionRequest request) {
+            if (rules.stream().noneMatch(r -> r.matches(request)) || excluded.stream().anyMatch(r -> r.matches(request))) {
                 return false;
             }
-        } else if (request.namespace() != null && !Selectors.matches(namespaceSelector, request.namespaceLabels())) {
-            return false;
+            if (request.resource().equals("namespaces") && request.group().isEmpty()) {
+                if (!Selectors.matches(namespaceSelector, request.objectLabels())) {
+                    return false;
+                }
+            } else if (request.namespace() != null && !Selectors.matches(namespaceSelector, request.namespaceLabels())) {
+                return false;
+            }
+            return objectSelector == null || Selectors.matches(objectSelector, request.objectLabels());
         }
-        return Selectors.matches(constraints.get("objectSelector"), request.objectLabels());
     }
 
-    private static boolean rule(Map<String, Object> rule, AdmissionRequest request) {
-        return anyOf(rule.get("apiGroups"), request.group())
-                && anyOf(rule.get("apiVersions"), request.version())
-                && anyOf(rule.get("operations"), request.operation())
-                && (anyOf(rule.get("resources"), request.resource())
-                        || strings(rule.get("resources")).contains("*/*"))
-                && (strings(rule.get("resourceNames")).isEmpty()
-                        || strings(rule.get("resourceNames")).contains(request.name()))
-                && scope(rule.get("scope"), request);
-    }
+    /** A resource rule, read once: {@code *} matches any value, {@code *}{@code /*} any resource. */
+    private record ResourceRule(List<String> groups, List<String> versions, List<String> operations,
+                                List<String> resources, List<String> names, Object scope) {
 
-    private static boolean scope(Object scope, AdmissionRequest request) {
-        if (scope == null || "*".equals(scope)) {
-            return true;
+        static ResourceRule of(Object value) {
+            Map<String, Object> rule = map(value);
+            return new ResourceRule(strings(rule.get("apiGroups")), strings(rule.get("apiVersions")),
+                    strings(rule.get("operations")), strings(rule.get("resources")),
+                    strings(rule.get("resourceNames")), rule.get("scope"));
         }
-        return "Namespaced".equals(scope) == (request.namespace() != null);
-    }
 
-    private static boolean anyOf(Object values, String value) {
-        List<String> list = strings(values);
-        return list.contains("*") || list.contains(value);
-    }
+        boolean matches(AdmissionRequest request) {
+            return anyOf(groups, request.group())
+                    && anyOf(versions, request.version())
+                    && anyOf(operations, request.operation())
+                    && (anyOf(resources, request.resource()) || resources.contains("*/*"))
+                    && (names.isEmpty() || names.contains(request.name()))
+                    && scope(request);
+        }
 
+        private boolean scope(AdmissionRequest request) {
+            if (scope == null || "*".equals(scope)) {
+                return true;
+            }
+            return "Namespaced".equals(scope) == (request.namespace() != null);
+        }
+
+        private static boolean anyOf(List<String> values, String value) {
+            return values.contains("*") || values.contains(value);
+        }
+    }
 }

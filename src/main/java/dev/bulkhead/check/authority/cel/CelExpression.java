@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import static dev.bulkhead.check.authority.cel.CelException.Kind.EVALUATION;
 import static dev.bulkhead.check.authority.cel.CelException.Kind.UNSUPPORTED;
@@ -52,6 +53,18 @@ public final class CelExpression {
             return b;
         }
         throw new CelException(EVALUATION, "'" + text + "' yields " + describe(value) + ", not a boolean");
+    }
+
+    /**
+     * The largest parts of this expression that read {@code name.field} and nothing else (besides literals and their
+     * own comprehension variables), each as an expression of its own: every read of {@code name.field} is inside one
+     * of them, so a part's value depends on that field alone and can be computed from names holding nothing else.
+     * Empty when the expression reads {@code name} whole (indexes it, compares it, iterates it), where no part holds
+     * every read of the field.
+     */
+    public Optional<List<CelExpression>> partsReading(String name, String field) {
+        return CelParts.reading(root, name, field).map(parts -> parts.stream()
+                .map(part -> new CelExpression(text, part)).toList());
     }
 
     /** A value computed when first read, as an admission policy's {@code variables} are. */

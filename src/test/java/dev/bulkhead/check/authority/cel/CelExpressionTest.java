@@ -13,10 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The CEL subset: what it evaluates as the API server does, and what it refuses to evaluate. */
 class CelExpressionTest {
 
+    private static final Map<String, Object> USER_INFO = Map.of("username", "system:serviceaccount:ops:shop-workspace",
+            "groups", List.of("system:serviceaccounts", "system:authenticated"));
     private static final Map<String, Object> REQUEST = Map.of(
-            "request", Map.of("operation", "UPDATE",
-                    "userInfo", Map.of("username", "system:serviceaccount:ops:shop-workspace",
-                            "groups", List.of("system:serviceaccounts", "system:authenticated"))),
+            "request", Map.of("operation", "UPDATE", "userInfo", USER_INFO),
             "object", Map.of("metadata", Map.of("name", "default", "labels", Map.of("app", "web")),
                     "spec", Map.of("volumes", List.of(Map.of("name", "a"),
                             Map.of("name", "t", "projected", Map.of("sources", List.of(
@@ -107,5 +107,32 @@ class CelExpressionTest {
                 () -> eval("false || object.metadata.name.matches('x')")).kind());
         assertThrows(CelException.class, () -> CelExpression.parse("1 + 1").test(Map.of()),
                 "a non-boolean is not a decision");
+    }
+
+    @Test
+    void thePartsThatReadTheRequesterAreFoundWhole() throws CelException {
+        Map<String, Object> requester = Map.of("request", Map.of("userInfo", USER_INFO));
+        List<CelExpression> parts = CelExpression.parse("'admins' in request.userInfo.groups || "
+                + "request.userInfo.username.startsWith('system:serviceaccount:ops:') || request.operation == 'DELETE'")
+                .partsReading("request", "userInfo").orElseThrow();
+        assertEquals(1, parts.size(), "the two tests of the requester are one part; the operation is not in it");
+        assertEquals(true, parts.get(0).evaluate(requester));
+
+        parts = CelExpression.parse("object.spec.volumes.exists(v, v.name == request.userInfo.username) && "
+                + "has(request.userInfo.groups)").partsReading("request", "userInfo").orElseThrow();
+        assertEquals(List.of("system:serviceaccount:ops:shop-workspace", true), List.of(
+                parts.get(0).evaluate(requester), parts.get(1).evaluate(requester)),
+                "compared with the object, the user name itself is the part");
+
+        assertEquals(List.of(), CelExpression.parse("object.spec.volumes.exists(request, request.userInfo == 'x') "
+                + "&& request.operation == 'UPDATE'").partsReading("request", "userInfo").orElseThrow(),
+                "a comprehension variable of the same name is not the request");
+        assertEquals(List.of(), CelExpression.parse("object.metadata.name == 'default'")
+                .partsReading("request", "userInfo").orElseThrow());
+        for (String whole : List.of("request['userInfo'].username == 'x'", "size(request) > 0",
+                "request.userInfo.username == 'x' || request == oldObject")) {
+            assertTrue(CelExpression.parse(whole).partsReading("request", "userInfo").isEmpty(),
+                    whole + ": the request read whole hides what is read of the requester");
+        }
     }
 }
