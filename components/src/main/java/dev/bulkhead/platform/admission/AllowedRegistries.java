@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static dev.bulkhead.platform.admission.Kyverno.everyContainer;
-import static dev.bulkhead.platform.admission.Kyverno.workloadPods;
 
 /**
  * Project images come only from the allowed registries (by default the account's own ECR in the stack's region,
@@ -31,7 +30,7 @@ public final class AllowedRegistries {
     }
 
     public static Manifest of(AdmissionContext context) {
-        return Kyverno.clusterPolicy(NAME, List.of(Kyverno.patternRule("allowed-registries", workloadPods(),
+        return Kyverno.clusterPolicy(NAME, List.of(Kyverno.tenantPodPattern("allowed-registries",
                 "images must come from " + String.join(", ", context.registries()),
                 everyContainer(Map.of("image", imagePattern(context.registries()))))));
     }

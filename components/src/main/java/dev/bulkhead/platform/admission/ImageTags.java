@@ -7,7 +7,6 @@ import java.util.Map;
 
 import static dev.bulkhead.platform.admission.Kyverno.condition;
 import static dev.bulkhead.platform.admission.Kyverno.everyContainer;
-import static dev.bulkhead.platform.admission.Kyverno.workloadPods;
 
 /**
  * Every project image names an explicit tag or digest, and the tag is not {@code latest}: what runs is what was
@@ -26,7 +25,7 @@ public final class ImageTags {
 
     public static Manifest of(AdmissionContext context) {
         return Kyverno.clusterPolicy(NAME, List.of(
-                Kyverno.rule("tag-or-digest-required", workloadPods(), Map.of(
+                Kyverno.tenantPodRule("tag-or-digest-required", Map.of(
                         "failureAction", Kyverno.ENFORCE,
                         "message", "images must name a tag or a digest",
                         "foreach", List.of(Map.of(
@@ -34,7 +33,7 @@ public final class ImageTags {
                                 "deny", Map.of("conditions", Map.of("any", List.of(condition(
                                         "{{ regex_match('" + TAG_OR_DIGEST + "', element.image) }}", "Equals",
                                         false)))))))),
-                Kyverno.patternRule("no-latest-tag", workloadPods(), "the latest tag is not allowed",
+                Kyverno.tenantPodPattern("no-latest-tag", "the latest tag is not allowed",
                         everyContainer(Map.of("image", "!*:latest")))));
     }
 }

@@ -79,9 +79,21 @@ public final class Kyverno {
         Map<String, Object> rule = new LinkedHashMap<>();
         rule.put("name", name);
         rule.put("match", match);
-        if (match.equals(workloadPods())) {
-            rule.put("exclude", istioProxies());
-        }
+        rule.put("validate", validate);
+        return rule;
+    }
+
+    /** A rule on tenant pods ({@link #tenantPodRule}) that rejects what does not match {@code pattern}. */
+    public static Map<String, Object> tenantPodPattern(String name, String message, Map<String, Object> pattern) {
+        return tenantPodRule(name, Map.of("failureAction", ENFORCE, "message", message, "pattern", pattern));
+    }
+
+    /** A rule on tenant pods: the pods of workload namespaces, except the waypoints istiod deploys there. */
+    public static Map<String, Object> tenantPodRule(String name, Map<String, Object> validate) {
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("name", name);
+        rule.put("match", workloadPods());
+        rule.put("exclude", istioProxies());
         rule.put("validate", validate);
         return rule;
     }

@@ -5,7 +5,6 @@ import dev.bulkhead.manifest.Manifest;
 import java.util.List;
 import java.util.Map;
 
-import static dev.bulkhead.platform.admission.Kyverno.workloadPods;
 
 /**
  * No project pod shares the node's network, process or IPC namespaces, mounts a host path or binds a host port:
@@ -21,13 +20,13 @@ public final class NoHostAccess {
     public static Manifest of(AdmissionContext context) {
         Map<String, Object> noHostPorts = Map.of("=(ports)", List.of(Map.of("=(hostPort)", 0)));
         return Kyverno.clusterPolicy(NAME, List.of(
-                Kyverno.patternRule("no-host-namespaces", workloadPods(),
+                Kyverno.tenantPodPattern("no-host-namespaces",
                         "hostNetwork, hostPID and hostIPC are not allowed in project namespaces",
                         Map.of("spec", Map.of("=(hostNetwork)", false, "=(hostPID)", false, "=(hostIPC)", false))),
-                Kyverno.patternRule("no-host-path", workloadPods(),
+                Kyverno.tenantPodPattern("no-host-path",
                         "hostPath volumes are not allowed in project namespaces",
                         Map.of("spec", Map.of("=(volumes)", List.of(Map.of("X(hostPath)", "null"))))),
-                Kyverno.patternRule("no-host-ports", workloadPods(),
+                Kyverno.tenantPodPattern("no-host-ports",
                         "hostPort is not allowed in project namespaces",
                         Map.of("spec", Map.of("containers", List.of(noHostPorts),
                                 "=(initContainers)", List.of(noHostPorts),

@@ -5,7 +5,6 @@ import dev.bulkhead.manifest.Manifest;
 import java.util.List;
 import java.util.Map;
 
-import static dev.bulkhead.platform.admission.Kyverno.workloadPods;
 
 /**
  * Project pods get no Kubernetes API token: {@code automountServiceAccountToken} must be false on the pod. Their
@@ -19,7 +18,7 @@ public final class NoServiceAccountToken {
     }
 
     public static Manifest of(AdmissionContext context) {
-        return Kyverno.clusterPolicy(NAME, List.of(Kyverno.patternRule("no-token-automount", workloadPods(),
+        return Kyverno.clusterPolicy(NAME, List.of(Kyverno.tenantPodPattern("no-token-automount",
                 "pods in project namespaces must set automountServiceAccountToken: false",
                 Map.of("spec", Map.of("automountServiceAccountToken", false)))));
     }

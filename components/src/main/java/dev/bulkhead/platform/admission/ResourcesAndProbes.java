@@ -5,7 +5,6 @@ import dev.bulkhead.manifest.Manifest;
 import java.util.List;
 import java.util.Map;
 
-import static dev.bulkhead.platform.admission.Kyverno.workloadPods;
 
 /**
  * Every container states CPU and memory requests and limits (so quotas are meaningful and one tenant cannot starve
@@ -24,11 +23,11 @@ public final class ResourcesAndProbes {
         Map<String, Object> resources = Map.of("resources", Map.of("requests", amounts, "limits", amounts));
         Map<String, Object> probe = Map.of("periodSeconds", ">0");
         return Kyverno.clusterPolicy(NAME, List.of(
-                Kyverno.patternRule("requests-and-limits", workloadPods(),
+                Kyverno.tenantPodPattern("requests-and-limits",
                         "every container must set CPU and memory requests and limits",
                         Map.of("spec", Map.of("containers", List.of(resources),
                                 "=(initContainers)", List.of(resources)))),
-                Kyverno.patternRule("liveness-and-readiness-probes", workloadPods(),
+                Kyverno.tenantPodPattern("liveness-and-readiness-probes",
                         "every container must have a livenessProbe and a readinessProbe",
                         Map.of("spec", Map.of("containers", List.of(Map.of(
                                 "livenessProbe", probe, "readinessProbe", probe)))))));

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import static dev.bulkhead.platform.admission.Kyverno.condition;
 import static dev.bulkhead.platform.admission.Kyverno.everyContainer;
-import static dev.bulkhead.platform.admission.Kyverno.workloadPods;
 
 /**
  * Pod Security "restricted" and more, stated per container so nothing is left to defaults: runs as non-root,
@@ -31,12 +30,12 @@ public final class RestrictedPodSecurity {
                 "seccompProfile", Map.of("type", "RuntimeDefault"),
                 "capabilities", Map.of("X(add)", "null"));
         return Kyverno.clusterPolicy(NAME, List.of(
-                Kyverno.patternRule("restricted-security-context", workloadPods(),
+                Kyverno.tenantPodPattern("restricted-security-context",
                         "every container must set securityContext: runAsNonRoot true, allowPrivilegeEscalation "
                                 + "false, readOnlyRootFilesystem true, seccompProfile RuntimeDefault, no added "
                                 + "capabilities and not privileged",
                         everyContainer(Map.of("securityContext", securityContext))),
-                Kyverno.rule("drop-all-capabilities", workloadPods(), Map.of(
+                Kyverno.tenantPodRule("drop-all-capabilities", Map.of(
                         "failureAction", Kyverno.ENFORCE,
                         "message", "every container must drop ALL capabilities",
                         "foreach", List.of(Map.of(
